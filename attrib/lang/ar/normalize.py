@@ -1,0 +1,170 @@
+"""Offset-safe normalisation of Arabic text.
+
+Rules never see the raw text: they match on a `NormalizedView`, where diacritics, tatweel and
+invisible marks are gone and letter variants are folded, and every position in the view maps back
+to an exact code-point offset in the caller's original string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+from . import orthography as o
+from . import punctuation as p
+
+_DELETED = o.DIACRITICS + o.QURANIC_MARKS + o.TATWEEL + p.BIDI_AND_ZERO_WIDTH
+_ONLY_DELETED = re.compile(f"[{_DELETED}]+")
+_COMBINING = re.compile(f"[{o.DIACRITICS}{o.QURANIC_MARKS}{o.TATWEEL}]")
+
+# Characters whose folded form is not exactly one character: they need an offset map.
+_IRREGULAR = re.compile(
+    f"[{_DELETED}]+|[{o.PRESENTATION_FORMS}]|{re.escape(p.PTB_OPEN)}|{re.escape(p.PTB_CLOSE)}"
+)
+
+
+def _one_to_one_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in o.ALEF_VARIANTS:
+        table[ord(ch)] = o.ALEF
+    table[ord(o.ALEF_MAQSURA)] = o.YA
+    table[ord(o.FARSI_YA)] = o.YA
+    table[ord(o.TA_MARBUTA)] = o.HA
+    table[ord(o.KAF_VARIANTS)] = o.KAF
+    for digits in (o.ARABIC_INDIC_DIGITS, o.PERSIAN_DIGITS):
+        for value, ch in enumerate(digits):
+            table[ord(ch)] = str(value)
+    for ch in p.QUOTES:
+        table[ord(ch)] = '"'
+    for ch in re.findall(f"[{p.UNICODE_SPACES}]", "".join(map(chr, range(0x00A0, 0x3001)))):
+        table[ord(ch)] = " "
+    table[ord("\t")] = " "
+    table[ord("\r")] = " "
+    return table
+
+
+FOLD_TABLE = _one_to_one_table()
+
+
+@lru_cache(maxsize=None)
+def _fold_irregular(chunk: str) -> str:
+    if chunk in (p.PTB_OPEN, p.PTB_CLOSE):
+        return '"'
+    if _ONLY_DELETED.fullmatch(chunk):
+        return ""
+    folded = unicodedata.normalize("NFKC", chunk)
+    # Isolated harakat forms decompose to a space plus the mark: both go.
+    return _IRREGULAR.sub("", folded).strip().translate(FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """The normalised form of a string, for matching only (offsets are not kept)."""
+    return NormalizedView(text).text
+
+
+def strip_diacritics(text: str) -> str:
+    return re.sub(f"[{o.DIACRITICS}{o.QURANIC_MARKS}{o.TATWEEL}]", "", text)
+
+
+class NormalizedView:
+    """A normalised copy of `original` with a map from its positions back to the original's.
+
+    The view is built from segments: runs copied one character for one character (folded through
+    `FOLD_TABLE`) and irregular pieces (deleted marks, ligatures, two-character quotes) whose
+    length changes. Only irregular pieces cost a map entry, so clean text maps by identity.
+    """
+
+    __slots__ = ("original", "text", "_view_starts", "_orig_starts", "_regular")
+
+    def __init__(self, original: str):
+        self.original = original
+        view_starts: list[int] = []
+        orig_starts: list[int] = []
+        regular: list[bool] = []
+        parts: list[str] = []
+        view_pos = 0
+        orig_pos = 0
+        for match in _IRREGULAR.finditer(original):
+            if match.start() > orig_pos:
+                view_starts.append(view_pos)
+                orig_starts.append(orig_pos)
+                regular.append(True)
+                segment = original[orig_pos : match.start()].translate(FOLD_TABLE)
+                parts.append(segment)
+                view_pos += len(segment)
+            replacement = _fold_irregular(match.group())
+            view_starts.append(view_pos)
+            orig_starts.append(match.start())
+            regular.append(False)
+            parts.append(replacement)
+            view_pos += len(replacement)
+            orig_pos = match.end()
+        if not view_starts:
+            self.text = original.translate(FOLD_TABLE)
+        else:
+            if orig_pos < len(original):
+                view_starts.append(view_pos)
+                orig_starts.append(orig_pos)
+                regular.append(True)
+                parts.append(original[orig_pos:].translate(FOLD_TABLE))
+            self.text = "".join(parts)
+        self._view_starts = view_starts
+        self._orig_starts = orig_starts
+        self._regular = regular
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def _segment(self, view_index: int) -> int:
+        # Deleted pieces have zero width in the view; bisect lands on the last segment starting at
+        # or before the index, which is the non-empty one holding the character.
+        return bisect_right(self._view_starts, view_index) - 1
+
+    def orig_start(self, view_index: int) -> int:
+        """Original offset of the character at `view_index` (or of the end, past the last)."""
+        if not self._view_starts:
+            return view_index
+        if view_index >= len(self.text):
+            return len(self.original)
+        seg = self._segment(view_index)
+        if self._regular[seg]:
+            return self._orig_starts[seg] + view_index - self._view_starts[seg]
+        return self._orig_starts[seg]
+
+    def orig_end(self, view_end: int) -> int:
+        """Original exclusive end for a view span ending at `view_end` (exclusive).
+
+        Marks that sit on the span's last letter (diacritics, tatweel) stay with it.
+        """
+        if view_end <= 0:
+            return 0
+        if not self._view_starts:
+            return view_end
+        seg = self._segment(view_end - 1)
+        if self._regular[seg]:
+            end = self._orig_starts[seg] + view_end - self._view_starts[seg]
+        else:
+            nxt = seg + 1
+            end = self._orig_starts[nxt] if nxt < len(self._orig_starts) else len(self.original)
+        while end < len(self.original) and _COMBINING.match(self.original, end):
+            end += 1
+        return end
+
+    def orig_span(self, view_start: int, view_end: int) -> tuple[int, int]:
+        return self.orig_start(view_start), self.orig_end(view_end)
+
+    def view_index(self, orig_offset: int) -> int:
+        """The view position of the first view character at or after `orig_offset`."""
+        if not self._view_starts:
+            return orig_offset
+        seg = bisect_right(self._orig_starts, orig_offset) - 1
+        if seg < 0:
+            return 0
+        if self._regular[seg]:
+            return self._view_starts[seg] + (orig_offset - self._orig_starts[seg])
+        if orig_offset == self._orig_starts[seg]:
+            return self._view_starts[seg]
+        nxt = seg + 1
+        return self._view_starts[nxt] if nxt < len(self._view_starts) else len(self.text)
