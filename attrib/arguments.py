@@ -1,0 +1,524 @@
+"""The arguments a cue governs: its content, its explicit speaker mention and its addressee.
+
+Arabic news reports speech in a small number of clause shapes, and each rule below is one of them:
+VSO (وقال الوزير إن …), SVO (الوزيرة أكدت أن …), a participle with a dropped subject (مشيرا إلى أن …),
+a quote before its cue ("…"، قال), a source preposition (بحسب X), a noun cue in a transmission chain
+(نسبت وكالة X لـY قوله إن …) and a tag after the content (على حد قوله). All positions are view positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .cues import Cue
+from .lang.ar import fold
+from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
+
+MAX_MENTION_WORDS = 9
+MAX_FRAME_SEARCH = 30
+PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
+CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
+TRANSMISSION_VERBS = frozenset(
+    fold(pro + w)
+    for w in ("نسبت", "نسب", "نقلت", "نقل", "ذكرت", "ذكر", "أوردت", "أورد", "أفادت", "أفاد", "بثت", "نشرت", "نشر")
+    for pro in ("", "و", "ف")
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    complementizers: frozenset
+    stops: frozenset
+    prepositions: frozenset
+    title_links: frozenset
+    title_heads: frozenset
+    outlet_heads: frozenset
+    source_exclusions: frozenset
+    conjunctions: frozenset
+    phrase_heads: frozenset  # titles, outlets, organisations, documents: heads a preposition can govern
+
+
+@lru_cache(maxsize=None)
+def vocabulary() -> Vocabulary:
+    words = lexicon.load("function_words.v1")
+    complementizers = set()
+    for base in words["complementizers"]:
+        complementizers.add(fold(base))
+        for pronoun in words["complementizer_pronouns"]:
+            complementizers.add(fold(base + pronoun))
+    stops = {fold(w) for key in ("prepositions", "time_words", "conjunctions", "particles") for w in words[key]}
+    return Vocabulary(
+        complementizers=frozenset(complementizers),
+        stops=frozenset(stops | complementizers),
+        prepositions=frozenset(fold(w) for w in words["prepositions"]),
+        title_links=frozenset(fold(w) for w in words["title_links"]),
+        title_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["heads"]),
+        outlet_heads=frozenset(fold(w) for w in lexicon.load("outlets.v1")["heads"]),
+        source_exclusions=frozenset(fold(w) for w in lexicon.load("source_exclusions.v1")["heads"]),
+        conjunctions=frozenset(fold(w) for w in words["conjunctions"]),
+        phrase_heads=frozenset(
+            fold(w)
+            for w in lexicon.load("titles.v1")["heads"] + lexicon.load("outlets.v1")["heads"]
+            + [h for kind in ("organisation", "document") for h in lexicon.load("entity_kinds.v1")[kind]]
+        ),
+    )
+
+
+@dataclass(slots=True)
+class Arguments:
+    content: tuple[int, int]
+    quote_type: str
+    mention: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    # where the cue's own clause (between cue and content) lies, for the agency rules
+    frame_start: int = 0
+    frame_end: int = 0
+
+
+def strip_article(token: str) -> str:
+    for prefix in ("وال", "فال", "بال", "لل", "ال"):
+        if token.startswith(prefix) and len(token) > len(prefix) + 1:
+            return token[len(prefix):] if prefix != "لل" else token[2:]
+    return token
+
+
+def is_prepositional(token: str, vocab: Vocabulary) -> bool:
+    """لوزير، للشرطة، بشركة: a preposition glued to a phrase — but not لافروف or بوتين."""
+    if token in ("ل", "ب"):
+        return True
+    if token[:1] not in "لب" or len(token) < 3:
+        return False
+    rest = token[1:]
+    return token.startswith("لل") or rest.startswith("ال") or strip_article(rest) in vocab.phrase_heads
+
+
+def is_outlet_word(token: str, vocab: Vocabulary) -> bool:
+    bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.outlet_heads else token
+    return strip_article(bare) in vocab.outlet_heads
+
+
+class ArgumentFinder:
+    def __init__(self, analysed: AnalysedText, cues: list[Cue]):
+        self.a = analysed
+        self.words = analysed.words
+        self.vocab = vocabulary()
+        self.cue_at = {c.word: c for c in cues}
+        for cue in cues:
+            for index in range(cue.word, cue.last_word + 1):
+                self.cue_at.setdefault(index, cue)
+
+    # ---- small predicates -------------------------------------------------------------
+    def _word(self, index: int) -> Word | None:
+        return self.words[index] if 0 <= index < len(self.words) else None
+
+    def _is_complementizer(self, word: Word) -> bool:
+        return word.text in self.vocab.complementizers
+
+    def _opens_quotation(self, word: Word) -> Quotation | None:
+        return self.a.quotation_opening_at(word.start) if word.text == '"' else None
+
+    def _starts_new_attribution(self, index: int) -> bool:
+        cue = self.cue_at.get(index)
+        if cue is None or cue.word != index:
+            return False
+        previous = self._word(index - 1)
+        return (
+            cue.form.proclitic in ("و", "ف")
+            or cue.form.kind in ("participle", "source", "verb_phrase", "afterthought")
+            or (previous is not None and previous.text in CLAUSE_END)
+        )
+
+    # ---- noun phrases -----------------------------------------------------------------
+    def noun_phrase(self, index: int, limit: int = MAX_MENTION_WORDS) -> tuple[int, int] | None:
+        """Word range [index, end) of the noun phrase starting at `index`, or None."""
+        end = index
+        after_link = False
+        while end < len(self.words) and end - index < limit:
+            word = self.words[end]
+            token = word.text
+            if token == '"':
+                quotation = self._opens_quotation(word)
+                previous = self.words[end - 1].text if end > index else ""
+                if quotation is not None and quotation.close is not None and end > index and (
+                    previous == "ل" or previous in self.vocab.title_links or is_outlet_word(previous, self.vocab)
+                ):
+                    end = self.a.word_at(quotation.close) + 1
+                    after_link = False
+                    continue
+                break
+            if after_link:
+                after_link = False
+                end += 1
+                continue
+            if token in self.vocab.title_links or token == "ل":
+                after_link = True
+                end += 1
+                continue
+            if word.is_punct or token in self.vocab.stops or end in self.cue_at:
+                break
+            if end > index and is_prepositional(token, self.vocab):
+                break
+            end += 1
+        while end > index and self.words[end - 1].text == "ل":
+            end -= 1
+        return (index, end) if end > index else None
+
+    def _span(self, first: int, end: int) -> tuple[int, int]:
+        return self.words[first].start, self.words[end - 1].end
+
+    # ---- content ----------------------------------------------------------------------
+    def _clause_end(self, start_index: int, clausal: bool) -> int:
+        """Index of the first word after the content that starts at `start_index`."""
+        index = start_index
+        while index < len(self.words):
+            word = self.words[index]
+            token = word.text
+            if token == '"':
+                quotation = self._opens_quotation(word)
+                if quotation is not None:
+                    if quotation.close is None:
+                        return self.a.word_at(quotation.inner_end - 1) + 1
+                    index = self.a.word_at(quotation.close) + 1
+                    continue
+            if token in SENTENCE_END:
+                return index
+            if index > start_index and self._starts_new_attribution(index):
+                return index - 1 if self.words[index - 1].text in CLAUSE_END else index
+            if not clausal and token in CLAUSE_END:
+                return index
+            if not clausal and index > start_index and token in CLAUSE_BREAKERS:
+                return index
+            index += 1
+        return index
+
+    def _content_from(self, start_index: int, start_pos: int | None, clausal: bool) -> tuple[tuple[int, int], str] | None:
+        first = self._word(start_index)
+        if first is None or first.is_punct and first.text != '"':
+            return None
+        quotation = self._opens_quotation(first)
+        if quotation is not None:
+            after = self.a.word_at(quotation.close) + 1 if quotation.close is not None else None
+            next_word = self._word(after) if after is not None else None
+            if quotation.close is None or next_word is None or next_word.text in SENTENCE_END | CLAUSE_END:
+                if quotation.inner_end <= quotation.inner_start:
+                    return None
+                return (quotation.inner_start, quotation.inner_end), "direct"
+        end_index = self._clause_end(start_index, clausal)
+        if end_index <= start_index:
+            return None
+        start = first.start if start_pos is None else start_pos
+        end = self.words[end_index - 1].end
+        while end_index - 1 > start_index and self.words[end_index - 1].text in CLAUSE_END | SENTENCE_END | {":"}:
+            end_index -= 1
+            end = self.words[end_index - 1].end
+        if end <= start:
+            return None
+        has_quote = '"' in self.a.text[start:end]
+        return (start, end), "mixed" if has_quote else "indirect"
+
+    def _frame_at(self, index: int, cue: Cue) -> tuple[tuple[int, int], str, int] | None:
+        """Content when the frame starts exactly at word `index`; also returns the frame's word."""
+        word = self._word(index)
+        if word is None:
+            return None
+        frames = cue.form.frames
+        token = word.text
+        if token == '"' and self._opens_quotation(word):
+            found = self._content_from(index, None, clausal=True)
+            return (found[0], found[1], index) if found else None
+        if token == ":":
+            nxt = index + 1
+            while self._word(nxt) is not None and self.words[nxt].text == "\n":
+                nxt += 1
+            found = self._content_from(nxt, None, clausal=True)
+            return (found[0], found[1], index) if found else None
+        if self._is_complementizer(word):
+            found = self._content_from(index + 1, None, clausal=True)
+            return (found[0], found[1], index) if found else None
+        if token in ("علي", "الي") and self._word(index + 1) is not None and self._is_complementizer(self.words[index + 1]):
+            found = self._content_from(index + 2, None, clausal=True)
+            return (found[0], found[1], index) if found else None
+        if token in PREP_FRAMES and (PREP_FRAMES[token] in frames or cue.form.kind == "participle" and token in ("الي", "عن")):
+            found = self._content_from(index + 1, None, clausal=False)
+            return (found[0], found[1], index) if found else None
+        if token.startswith("ب") and len(token) > 3 and "bi" in frames and not token.startswith("بان"):
+            found = self._content_from(index, word.start + 1, clausal=False)
+            return (found[0], found[1], index) if found else None
+        if "object" in frames and not word.is_punct and token not in self.vocab.stops and index not in self.cue_at \
+                and token[:1] not in "لب":
+            found = self._content_from(index, None, clausal=False)
+            return (found[0], found[1], index) if found else None
+        return None
+
+    def _search_frame(self, index: int, cue: Cue) -> tuple[tuple[int, int], str, int] | None:
+        """The first quotation, colon or complementizer within the cue's sentence."""
+        limit = min(len(self.words), index + MAX_FRAME_SEARCH)
+        sentence = self.words[cue.word].sentence
+        while index < limit:
+            word = self.words[index]
+            if word.sentence != sentence and not (word.text == "\n" and self.words[index - 1].text == ":"):
+                return None
+            if index in self.cue_at and self.cue_at[index].word == index and index > cue.last_word + 1:
+                return None
+            if word.text == '"' and self._opens_quotation(word) or word.text == ":" or self._is_complementizer(word):
+                return self._frame_at(index, cue)
+            index += 1
+        return None
+
+    # ---- clause shapes ----------------------------------------------------------------
+    def analyse(self, cue: Cue) -> Arguments | None:
+        kind = cue.form.kind
+        if kind == "source":
+            return self._source(cue)
+        if kind == "afterthought":
+            return self._afterthought(cue)
+        if kind == "noun":
+            return self._noun(cue)
+        if kind == "document_verb":
+            return self._document_verb(cue)
+        return self._verb(cue)
+
+    def _verb(self, cue: Cue) -> Arguments | None:
+        index = cue.last_word + 1
+        mention = addressee = None
+        if cue.form.kind in ("verb", "imperfect"):
+            phrase = self.noun_phrase(index)
+            if phrase:
+                mention = self._span(*phrase)
+                index = phrase[1]
+        index, addressee = self._skip_addressee(index)
+        if self._word(index) is not None and self.words[index].text in CLAUSE_END:
+            index = self._skip_parenthetical(index)
+        frame = self._frame_at(index, cue) or self._search_frame(index, cue)
+        if frame is None:
+            frame = self._quote_before(cue)
+            if frame is None:
+                return None
+        content, quote_type, frame_word = frame
+        if mention is None and cue.form.kind in ("verb", "imperfect") and cue.form.proclitic == "":
+            mention = self._subject_before(cue)
+        elif mention is None and cue.form.proclitic == "ف":
+            mention = self._amma_subject(cue)
+        return Arguments(content, quote_type, mention, addressee,
+                         self.words[cue.last_word].end, self.words[frame_word].start if frame_word < len(self.words) else content[0])
+
+    def _skip_addressee(self, index: int) -> tuple[int, tuple[int, int] | None]:
+        word = self._word(index)
+        if word is None or not word.text.startswith("ل") or len(word.text) < 4 or word.text.startswith("لان"):
+            return index, None
+        if is_outlet_word(word.text, self.vocab):
+            return index, None
+        end = index + 1
+        while end < len(self.words) and end - index < 6:
+            token = self.words[end].text
+            if self.words[end].is_punct or token in self.vocab.stops or end in self.cue_at or not token.startswith("ال"):
+                break
+            end += 1
+        start = word.start + (2 if word.text.startswith("لل") else 1)
+        return end, (start, self.words[end - 1].end)
+
+    def _skip_parenthetical(self, index: int) -> int:
+        """Skip «، على هامش …،» between the subject and an object content."""
+        nxt = self._word(index + 1)
+        if nxt is None or nxt.text not in self.vocab.prepositions:
+            return index + 1
+        end = index + 1
+        sentence = nxt.sentence
+        while end < len(self.words) and end - index < 15 and self.words[end].sentence == sentence:
+            if self.words[end].text in CLAUSE_END:
+                return end + 1
+            end += 1
+        return index + 1
+
+    def _quote_before(self, cue: Cue) -> tuple[tuple[int, int], str, int] | None:
+        """«"…"، قال فلان»: a closed quotation right before the cue."""
+        index = cue.word - 1
+        while index >= 0 and self.words[index].text in CLAUSE_END | {"\n"}:
+            index -= 1
+        word = self._word(index)
+        if word is None or word.text != '"':
+            return None
+        for quotation in self.a.quotations:
+            if quotation.close == word.start and quotation.inner_end > quotation.inner_start:
+                return (quotation.inner_start, quotation.inner_end), "direct", cue.word
+        return None
+
+    def _subject_before(self, cue: Cue) -> tuple[int, int] | None:
+        """SVO: the noun phrase that opens the cue's sentence (after a conjunction)."""
+        sentence = self.words[cue.word].sentence
+        start = cue.word
+        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text != "\n":
+            start -= 1
+        while start < cue.word and (self.words[start].text in self.vocab.conjunctions or self.words[start].text in ('"',)):
+            start += 1
+        end = cue.word
+        while end > start and self.words[end - 1].text in CLAUSE_END:
+            end -= 1
+        if end <= start or end - start > 12:
+            return None
+        first = self.words[start].text
+        if first in self.vocab.stops or first.startswith(("وفي", "في", "ب", "ل", "و")) and first not in self.vocab.title_heads:
+            if not strip_article(first[1:] if first.startswith("و") else first) in self.vocab.title_heads:
+                return None
+        for index in range(start, end):
+            word = self.words[index]
+            if index in self.cue_at or self._is_complementizer(word) or word.text in SENTENCE_END:
+                return None
+        return self._span(start, end)
+
+    def _amma_subject(self, cue: Cue) -> tuple[int, int] | None:
+        """«أما فلان فقال»."""
+        index = cue.word - 1
+        sentence = self.words[cue.word].sentence
+        while index >= 0 and cue.word - index <= MAX_MENTION_WORDS and self.words[index].sentence == sentence:
+            if self.words[index].text in ("اما", "واما"):
+                end = cue.word
+                while end > index + 1 and self.words[end - 1].text in CLAUSE_END:
+                    end -= 1
+                return self._span(index + 1, end) if end > index + 1 else None
+            index -= 1
+        return None
+
+    def _noun(self, cue: Cue) -> Arguments | None:
+        """قوله إن … / تصريحاته أن …: the frame must follow at once (a few words at most)."""
+        index = cue.last_word + 1
+        found = None
+        for offset in range(4):
+            word = self._word(index + offset)
+            if word is None or word.is_punct and word.text not in ('"', ":"):
+                break
+            if word.text == '"' or word.text == ":" or self._is_complementizer(word):
+                found = self._frame_at(index + offset, cue)
+                break
+        if found is None:
+            return None
+        content, quote_type, frame_word = found
+        mention = self._transmitted_speaker(cue)
+        return Arguments(content, quote_type, mention, None, self.words[cue.last_word].end, self.words[frame_word].start)
+
+    def _transmitted_speaker(self, cue: Cue) -> tuple[int, int] | None:
+        """نسبت وكالة X لـY قوله / نقلت X عن Y قوله: Y, the phrase between لـ/عن and the cue."""
+        sentence = self.words[cue.word].sentence
+        index = cue.word - 1
+        while index >= 0 and self.words[index].sentence == sentence and cue.word - index <= 14:
+            token = self.words[index].text
+            if token == "عن" and index + 1 < cue.word:
+                return self._span(index + 1, cue.word)
+            if token.startswith("ل") and len(token) > 3 and index > 0 and any(
+                self.words[j].text in TRANSMISSION_VERBS for j in range(max(0, index - 8), index)
+            ) and not is_outlet_word(token, self.vocab):
+                start = self.words[index].start + (2 if token.startswith("لل") else 1)
+                return start, self.words[cue.word - 1].end
+            index -= 1
+        return None
+
+    def _document_verb(self, cue: Cue) -> Arguments | None:
+        """جاء في البيان أن …: the document after في is the speaker."""
+        phrase = self.noun_phrase(cue.last_word + 1)
+        index = phrase[1] if phrase else cue.last_word + 1
+        frame = self._frame_at(index, cue) or self._search_frame(index, cue)
+        if frame is None:
+            return None
+        content, quote_type, frame_word = frame
+        mention = self._span(*phrase) if phrase else None
+        return Arguments(content, quote_type, mention, None, self.words[cue.last_word].end, self.words[frame_word].start)
+
+    def _source_phrase(self, cue: Cue) -> tuple[int, int] | None:
+        index = cue.last_word + 1
+        word = self._word(index)
+        if word is None:
+            return None
+        if cue.next_prefix and word.text == "ل":
+            index += 1
+            word = self._word(index)
+            if word is None:
+                return None
+        if word.text == "ما":  # بحسب ما أفادت به الشرطة
+            index += 2
+            while self._word(index) is not None and self.words[index].text in ("به", "ه", "بها"):
+                index += 1
+        phrase = self.noun_phrase(index)
+        if phrase is None:
+            return None
+        head = self.words[phrase[0]].text
+        if cue.next_prefix and head.startswith(cue.next_prefix) and phrase[0] == cue.last_word + 1:
+            head = head[len(cue.next_prefix):]
+        if strip_article(head) in self.vocab.source_exclusions or head in self.vocab.source_exclusions:
+            return None
+        if head.isdigit() or head in self.vocab.stops:
+            return None
+        start = self.words[phrase[0]].start
+        if phrase[0] == cue.last_word + 1 and cue.next_prefix and self.words[phrase[0]].text.startswith(cue.next_prefix):
+            start += len(cue.next_prefix) + (1 if self.words[phrase[0]].text.startswith("لل") else 0)
+        return phrase[0], phrase[1], start
+
+    def _source(self, cue: Cue) -> Arguments | None:
+        """بحسب X، … / … بحسب X: the host clause is the content."""
+        found = self._source_phrase(cue)
+        if found is None:
+            return None
+        first, end, mention_start = found
+        mention = (mention_start, self.words[end - 1].end)
+        sentence = self.words[cue.word].sentence
+        start = cue.word
+        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text != "\n":
+            start -= 1
+        leading = all(self.words[i].text in self.vocab.conjunctions | {"و"} for i in range(start, cue.word))
+        if leading:
+            index = end
+            if self._word(index) is not None and self.words[index].text in CLAUSE_END:
+                index += 1
+            word = self._word(index)
+            if word is not None and word.text in ("فان", "فانه", "فانها", "فانهم"):
+                index += 1
+            found_content = self._content_from(index, None, clausal=True)
+        else:
+            before = cue.word
+            while before > start and self.words[before - 1].text in CLAUSE_END:
+                before -= 1
+            if before <= start:
+                return None
+            quotation = self._quote_closing_at(before - 1)
+            if quotation is not None:
+                found_content = ((quotation.inner_start, quotation.inner_end), "direct")
+            else:
+                first_word = start
+                while first_word < before and self.words[first_word].text in self.vocab.conjunctions:
+                    first_word += 1
+                text = self.a.text[self.words[first_word].start:self.words[before - 1].end]
+                found_content = ((self.words[first_word].start, self.words[before - 1].end),
+                                 "mixed" if '"' in text else "indirect")
+        if not found_content:
+            return None
+        return Arguments(found_content[0], found_content[1], mention, None, self.words[cue.word].start,
+                         self.words[end - 1].end)
+
+    def _quote_closing_at(self, index: int) -> Quotation | None:
+        word = self._word(index)
+        if word is None or word.text != '"':
+            return None
+        for quotation in self.a.quotations:
+            if quotation.close == word.start:
+                return quotation
+        return None
+
+    def _afterthought(self, cue: Cue) -> Arguments | None:
+        """«"…"، على حد قوله»: the quotation or clause before the tag."""
+        before = cue.word
+        while before > 0 and self.words[before - 1].text in CLAUSE_END:
+            before -= 1
+        quotation = self._quote_closing_at(before - 1)
+        if quotation is not None:
+            return Arguments((quotation.inner_start, quotation.inner_end), "direct", None, None,
+                             self.words[cue.word].start, self.words[cue.last_word].end)
+        sentence = self.words[cue.word].sentence
+        start = before
+        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text not in CLAUSE_END | {"\n"}:
+            start -= 1
+        if start >= before:
+            return None
+        text = self.a.text[self.words[start].start:self.words[before - 1].end]
+        return Arguments((self.words[start].start, self.words[before - 1].end), "mixed" if '"' in text else "indirect",
+                         None, None, self.words[cue.word].start, self.words[cue.last_word].end)

@@ -1,0 +1,84 @@
+"""Stage 2: what each cue's statement says (content span, type) and the phrases it governs."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..arguments import ArgumentFinder
+from .state import Draft, analysed_text
+
+# A cue inside a quotation longer than this is part of someone's words, not a new attribution.
+NESTED_QUOTE_MIN_WORDS = 4
+
+
+class ContentFinder:
+    def __init__(self, nlp: Language, name: str, *, keep_nested_in_quotes: bool):
+        self.name = name
+        self.keep_nested_in_quotes = keep_nested_in_quotes
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Draft]:
+        analysed = analysed_text(doc)
+        cues = doc._.attrib_cues or []
+        finder = ArgumentFinder(analysed, cues)
+        drafts = []
+        for cue in cues:
+            quotation = analysed.inside_quotation(cue.start)
+            if quotation is not None and not self.keep_nested_in_quotes:
+                inner = analysed.text[quotation.inner_start:quotation.inner_end]
+                if len(inner.split()) >= NESTED_QUOTE_MIN_WORDS:
+                    continue
+            args = finder.analyse(cue)
+            if args is not None and args.content[1] > args.content[0]:
+                drafts.append(Draft(cue, args))
+        return _one_cue_per_content(drafts, finder)
+
+    @staticmethod
+    def set_annotations(doc: Doc, drafts: list[Draft]) -> Doc:
+        doc._.attrib_drafts = drafts
+        view = analysed_text(doc).view
+        spans = []
+        for draft in drafts:
+            start, end = view.orig_span(*draft.args.content)
+            span = doc.char_span(start, end, label=draft.args.quote_type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["attrib_contents"] = spans
+        return doc
+
+
+def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Draft]:
+    """Two cues claiming the same content are one statement: «وقال في بيان إن …» has one cue, قال;
+    «نسبت وكالة X لـY قوله إن …» has one too, قوله. A source preposition whose host clause holds
+    another cue only qualifies that cue («ذكرت رويترز نقلا عن مسؤول أن …»)."""
+    by_start: dict[int, Draft] = {}
+    for draft in drafts:
+        key = draft.args.content[0]
+        kept = by_start.get(key)
+        if kept is None:
+            by_start[key] = draft
+        elif draft.cue.form.kind == "noun" and draft.args.mention is not None:
+            by_start[key] = draft
+    cue_words = {d.cue.word for d in drafts}
+    result = []
+    for draft in sorted(by_start.values(), key=lambda d: d.cue.start):
+        if draft.cue.form.kind == "source":
+            first = finder.a.word_at(draft.args.content[0])
+            last = finder.a.word_at(draft.args.content[1] - 1)
+            if any(w in cue_words for w in range(first, last + 1)):
+                continue
+        result.append(draft)
+    return result
+
+
+@Language.factory(
+    "attrib_contents",
+    assigns=["doc._.attrib_drafts", "doc.spans"],
+    requires=["doc._.attrib_cues"],
+    default_config={"keep_nested_in_quotes": False},
+)
+def make_content_finder(nlp: Language, name: str, keep_nested_in_quotes: bool) -> ContentFinder:
+    return ContentFinder(nlp, name, keep_nested_in_quotes=keep_nested_in_quotes)

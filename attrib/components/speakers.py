@@ -1,0 +1,91 @@
+"""Stage 3: who said it — link each speaker mention to an entity of the article, and give dropped
+subjects (وأضاف، مشيرا إلى، على حد قوله) the latest earlier speaker that agrees in gender and number."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..arguments import ArgumentFinder
+from ..entities import Entity, EntityLinker
+from ..sources import AgencyFinder
+from .state import Draft, analysed_text
+
+EXPLICIT_CONFIDENCE = 0.9
+ANAPHORA_CONFIDENCE = 0.7
+PASSIVE_CONFIDENCE = 0.5
+UNRESOLVED_CONFIDENCE = 0.3
+
+
+class SpeakerFinder:
+    def __init__(self, nlp: Language, name: str, *, max_anaphora_distance: int):
+        self.name = name
+        self.max_anaphora_distance = max_anaphora_distance
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> tuple[list[Draft], list[Entity]]:
+        analysed = analysed_text(doc)
+        drafts: list[Draft] = doc._.attrib_drafts or []
+        cues = doc._.attrib_cues or []
+        cue_words = {w for c in cues for w in range(c.word, c.last_word + 1)}
+        content_starts = {analysed.word_at(d.args.content[0]) for d in drafts}
+        linker = EntityLinker(analysed, cue_words, content_starts)
+        agencies = AgencyFinder(analysed, ArgumentFinder(analysed, cues))
+        for position, draft in enumerate(drafts):
+            form = draft.cue.form
+            mention = draft.args.mention
+            if mention is not None:
+                cited = agencies.outlet_speaker_citing(mention, draft.cue.last_word)
+                if cited is not None:
+                    draft.agency = mention
+                    mention = draft.args.mention = cited
+                draft.entity = linker.link_mention(*mention, form.gender, form.number)
+                draft.resolution = "explicit"
+                draft.confidence = EXPLICIT_CONFIDENCE
+            elif form.kind == "passive":
+                draft.confidence = PASSIVE_CONFIDENCE
+            else:
+                draft.entity = self._antecedent(drafts, position, form.gender, form.number)
+                draft.resolution = "anaphora" if draft.entity else None
+                draft.confidence = ANAPHORA_CONFIDENCE if draft.entity else UNRESOLVED_CONFIDENCE
+        return drafts, linker.entities
+
+    def _antecedent(self, drafts: list[Draft], position: int, gender: str | None, number: str | None) -> Entity | None:
+        for earlier in reversed(drafts[max(0, position - self.max_anaphora_distance):position]):
+            entity = earlier.entity
+            if entity is None:
+                continue
+            if _agrees(entity, gender, number):
+                return entity
+        return None
+
+    @staticmethod
+    def set_annotations(doc: Doc, found: tuple[list[Draft], list[Entity]]) -> Doc:
+        drafts, entities = found
+        doc._.attrib_drafts = drafts
+        doc._.attrib_entities = entities
+        return doc
+
+
+def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
+    plural_entity = entity.number == "pl" or entity.kind == "group"
+    if number in ("pl", "du"):
+        return plural_entity
+    if gender == "f":
+        # organisations and non-human plurals take feminine agreement
+        return entity.gender == "f" or entity.kind in ("organisation", "group", "document", "outlet")
+    if gender == "m":
+        return entity.gender != "f" and not plural_entity
+    return True
+
+
+@Language.factory(
+    "attrib_speakers",
+    assigns=["doc._.attrib_drafts", "doc._.attrib_entities"],
+    requires=["doc._.attrib_drafts"],
+    default_config={"max_anaphora_distance": 6},
+)
+def make_speaker_finder(nlp: Language, name: str, max_anaphora_distance: int) -> SpeakerFinder:
+    return SpeakerFinder(nlp, name, max_anaphora_distance=max_anaphora_distance)

@@ -1,0 +1,284 @@
+"""Entities within one article: title and name chains, linking mentions to them, canonical names.
+
+An article introduces a speaker once in full («وزير الخارجية الروسي سيرغي لافروف») and then refers to
+it by surname, title or description. The linker collects every title+name chain in the text, then
+attaches each speaker mention to the entity it names; the canonical name is the fullest name seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .arguments import Vocabulary, is_prepositional, strip_article, vocabulary
+from .lang.ar import fold
+from .text import CLAUSE_END, AnalysedText
+
+MAX_NAME_WORDS = 4
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+COUNTERPART = frozenset(fold(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "ونظيره", "ونظيرته", "ونظيرها",
+                                             "لنظيره", "لنظيرته", "بنظيره", "بنظيرته"))
+
+
+@lru_cache(maxsize=None)
+def _kinds() -> dict[str, frozenset]:
+    data = lexicon.load("entity_kinds.v1")
+    return {kind: frozenset(fold(w) for w in data[kind]) for kind in ("organisation", "document", "group")}
+
+
+@dataclass
+class Entity:
+    id: str
+    names: list[str] = field(default_factory=list)  # folded, in order of appearance
+    titles: list[str] = field(default_factory=list)
+    display: dict[str, str] = field(default_factory=dict)  # folded -> first original spelling
+    kind: str = "person"
+    gender: str | None = None
+    number: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # original offsets
+
+    @property
+    def canonical(self) -> str:
+        if self.names:
+            best = max(self.names, key=lambda n: (len(n.split()), len(n)))
+            return self.display[best]
+        return self.display[self.titles[0]]
+
+
+@dataclass
+class Chain:
+    """A title followed by a name, as word ranges."""
+
+    title: tuple[int, int] | None
+    name: tuple[int, int] | None
+
+
+class EntityLinker:
+    def __init__(self, analysed: AnalysedText, cue_words: set[int], content_starts: set[int]):
+        self.a = analysed
+        self.words = analysed.words
+        self.vocab: Vocabulary = vocabulary()
+        self.cue_words = cue_words
+        # a name never runs into the content of a statement («لوزير الخارجية التركي ضرورة …»)
+        self.content_starts = content_starts
+        self.counts = Counter(w.text for w in self.words)
+        self.entities: list[Entity] = []
+        self._last_title_chain: list[str] | None = None
+        for index, word in enumerate(self.words):
+            if self._is_title_head(word.text):
+                chain = self.chain_at(index)
+                if chain.name is not None:
+                    self._register(chain)
+
+    # ---- reading chains ---------------------------------------------------------------
+    def _is_title_head(self, token: str) -> bool:
+        bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in self.vocab.title_heads else token
+        return strip_article(bare) in self.vocab.title_heads or bare in COUNTERPART or token in COUNTERPART
+
+    def _is_name_word(self, index: int, first: bool) -> bool:
+        word = self.words[index]
+        token = word.text
+        if word.is_punct or token in self.vocab.stops or index in self.cue_words or index in self.content_starts:
+            return False
+        if token.startswith("و") and (not first or token[1:] in self.vocab.stops) and len(token) > 3:
+            return False
+        if first and token.startswith("ال"):
+            return False
+        return not is_prepositional(token, self.vocab)
+
+    def chain_at(self, index: int, stop: int | None = None) -> Chain:
+        """Title words from a head at `index`, then the name that follows (if any)."""
+        stop = len(self.words) if stop is None else stop
+        end = index + 1
+        after_link = False
+        while end < stop:
+            token = self.words[end].text
+            if after_link:
+                after_link = False
+                end += 1
+                continue
+            if token in self.vocab.title_links:
+                after_link = True
+                end += 1
+                continue
+            if token.startswith("ال") and not self.words[end].is_punct and token not in self.vocab.stops:
+                end += 1
+                continue
+            break
+        title = (index, end)
+        name_end = end
+        while name_end < stop and name_end - end < MAX_NAME_WORDS and self._is_name_word(name_end, name_end == end):
+            name_end += 1
+        if name_end == end:
+            return Chain(title, None)
+        # Keep the name up to its last word that the article uses again: a surname recurs, the
+        # noun that happens to follow a name does not.
+        best = None
+        for last in range(end, name_end):
+            if self.counts[self.words[last].text] > 1:
+                best = last + 1
+        if best is None:
+            best = min(name_end, end + 2)
+        return Chain(title, (end, best))
+
+    def _text(self, first: int, end: int) -> tuple[str, str]:
+        start, stop = self.words[first].start, self.words[end - 1].end
+        o_start, o_end = self.a.view.orig_span(start, stop)
+        return self.a.text[start:stop], self.a.original[o_start:o_end]
+
+    def _title_key(self, first: int, end: int) -> tuple[str, str]:
+        folded, original = self._text(first, end)
+        head = folded.split()[0]
+        if head[:1] in "ول" and strip_article(head[1:]) in self.vocab.title_heads:
+            cut = 1 if not head.startswith("لل") else 2
+            folded = folded[cut:]
+            original = original[cut:] if not original.startswith("لل") else original[2:]
+        return folded, original
+
+    def _register(self, chain: Chain) -> Entity:
+        name, name_display = self._text(*chain.name)
+        entity = self.find_by_name(name) or self._new(kind="person")
+        self._add_name(entity, name, name_display)
+        if chain.title is not None:
+            title, title_display = self._title_key(*chain.title)
+            words = title.split()
+            if words and words[0] in COUNTERPART and self._last_title_chain and len(words) > 1:
+                derived = self._last_title_chain[:-1] + words[1:]
+                self._add_title(entity, " ".join(derived), " ".join(derived))
+            elif len(words) > 1:
+                self._last_title_chain = words
+            self._add_title(entity, title, title_display)
+            self._set_gender_from(entity, words[0] if words else "")
+        return entity
+
+    # ---- entity store -----------------------------------------------------------------
+    def _new(self, kind: str) -> Entity:
+        entity = Entity(id=f"e{len(self.entities) + 1}", kind=kind)
+        self.entities.append(entity)
+        return entity
+
+    @staticmethod
+    def _add_name(entity: Entity, folded: str, display: str) -> None:
+        if folded not in entity.names:
+            entity.names.append(folded)
+            entity.display.setdefault(folded, display)
+
+    @staticmethod
+    def _add_title(entity: Entity, folded: str, display: str) -> None:
+        if folded not in entity.titles:
+            entity.titles.append(folded)
+            entity.display.setdefault(folded, display)
+
+    @staticmethod
+    def _set_gender_from(entity: Entity, head: str) -> None:
+        if entity.gender is None and head:
+            if head in COUNTERPART:
+                entity.gender = "f" if "نظيرت" in head else "m"
+            else:
+                entity.gender = "f" if strip_article(head).endswith("ه") else "m"
+
+    def find_by_name(self, name: str) -> Entity | None:
+        words = name.split()
+        for entity in reversed(self.entities):
+            for known in entity.names:
+                known_words = known.split()
+                if known_words == words:
+                    return entity
+                n = len(words)
+                if n < len(known_words) and any(known_words[i:i + n] == words for i in range(len(known_words) - n + 1)):
+                    return entity
+                if len(known_words) < n and any(words[i:i + len(known_words)] == known_words
+                                                for i in range(n - len(known_words) + 1)):
+                    return entity
+        return None
+
+    def find_by_title(self, title: str, before: int) -> Entity | None:
+        for entity in reversed(self.entities):
+            if title in entity.titles:
+                return entity
+        head = strip_article(title.split()[0])
+        if len(title.split()) == 1:
+            # «الوزير», «الوزيرة»: the latest entity introduced with that head noun
+            for entity in reversed(self.entities):
+                if any(strip_article(t.split()[0]) == head for t in entity.titles):
+                    return entity
+        return None
+
+    # ---- mentions ---------------------------------------------------------------------
+    def link_mention(self, start: int, end: int, gender: str | None, number: str | None) -> Entity:
+        """The entity a speaker mention (view span) names, created if the article has none yet."""
+        first = self.a.word_at(start)
+        last = self.a.word_at(end - 1) + 1
+        # apposition: «كاثلين بروكس، محللة اقتصادية …» — the name is the part before the comma
+        for index in range(first, last):
+            if self.words[index].text in CLAUSE_END and index > first:
+                appositive = (index + 1, last)
+                last = index
+                break
+        else:
+            appositive = None
+        entity = self._link_words(first, last, gender, number)
+        if appositive and appositive[0] < appositive[1] and self._is_title_head(self.words[appositive[0]].text):
+            title, display = self._title_key(*appositive)
+            self._add_title(entity, title, display)
+        o_start, o_end = self.a.view.orig_span(start, end)
+        entity.mentions.append((o_start, o_end))
+        return entity
+
+    def _link_words(self, first: int, last: int, gender: str | None, number: str | None) -> Entity:
+        head = self.words[first].text
+        if self._is_title_head(head):
+            chain = self.chain_at(first, stop=last)
+            if chain.name is not None:
+                entity = self._register(chain)
+                self._agree(entity, gender, number)
+                return entity
+            title, display = self._title_key(first, last)
+            entity = self.find_by_title(title, self.words[first].start)
+            if entity is None:
+                entity = self._new(kind=self._kind_of(title))
+                self._add_title(entity, title, display)
+                self._set_gender_from(entity, head)
+            self._agree(entity, gender, number)
+            return entity
+        text, display = self._text(first, last)
+        kind = self._kind_of(text)
+        if kind == "person":
+            entity = self.find_by_name(text)
+            if entity is None:
+                entity = self._new(kind="person")
+            self._add_name(entity, text, display)
+        else:
+            entity = next((e for e in reversed(self.entities) if text in e.names or text in e.titles), None)
+            if entity is None:
+                entity = self._new(kind=kind)
+                if kind == "group" or kind == "document":
+                    self._add_title(entity, text, display)
+                else:
+                    self._add_name(entity, text, display)
+        self._agree(entity, gender, number)
+        return entity
+
+    def _kind_of(self, phrase: str) -> str:
+        kinds = _kinds()
+        head = strip_article(phrase.split()[0]) if phrase else ""
+        if head in kinds["document"] or phrase.split()[0] in kinds["document"]:
+            return "document"
+        if head in kinds["group"] or phrase.split()[0] in kinds["group"] or head.endswith(("ون",)):
+            return "group"
+        if head in kinds["organisation"] or phrase.split()[0] in kinds["organisation"]:
+            return "organisation"
+        if head in self.vocab.outlet_heads:
+            return "outlet"
+        return "person"
+
+    @staticmethod
+    def _agree(entity: Entity, gender: str | None, number: str | None) -> None:
+        if entity.gender is None and gender is not None:
+            entity.gender = gender
+        if entity.number is None and number == "pl":
+            entity.number = number
+        if entity.kind == "group":
+            entity.number = "pl"

@@ -1,0 +1,22 @@
+"""Tokenizer rules the blank Arabic pipeline lacks: quotation marks, colons and Arabic punctuation
+glued to words (قالت:"نحن، للإرهابيين".، وبـ"تطبيع) become tokens of their own."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from . import punctuation as p
+
+_MARKS = "[" + "".join(p.QUOTES) + ":،؛؟]"
+_PTB = r"``|''"
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    prefixes = [_PTB, _MARKS] + list(nlp.Defaults.prefixes)
+    suffixes = [_PTB, _MARKS, r"\."] + list(nlp.Defaults.suffixes)
+    infixes = [_PTB, _MARKS] + list(nlp.Defaults.infixes)
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -1,0 +1,151 @@
+"""The analysed text every stage shares: the normalised view, its words, sentences and quotations.
+
+All positions here are view positions; `NormalizedView.orig_span` turns them into the caller's
+offsets only when a result is written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lang.ar import NormalizedView
+from .lang.ar import punctuation as p
+
+WORD_RE = re.compile(r'\n|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
+SENTENCE_END = frozenset(".!?؟\n")
+CLAUSE_END = frozenset("،,;؛")
+PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')
+
+
+@dataclass(slots=True)
+class Word:
+    index: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+    paragraph: int
+
+    @property
+    def is_punct(self) -> bool:
+        return self.text in PUNCT
+
+
+@dataclass(slots=True)
+class Quotation:
+    """A pair of quotation marks (view positions of the marks); `close` is None when unbalanced."""
+
+    open: int
+    close: int | None
+    inner_start: int
+    inner_end: int
+
+
+class AnalysedText:
+    def __init__(self, original: str):
+        self.view = NormalizedView(original)
+        self.original = original
+        text = self.view.text
+        self.text = text
+        words: list[Word] = []
+        sentence = paragraph = 0
+        for index, match in enumerate(WORD_RE.finditer(text)):
+            token = match.group()
+            words.append(Word(index, match.start(), match.end(), token, sentence, paragraph))
+            if token == "\n":
+                paragraph += 1
+                sentence += 1
+            elif token in SENTENCE_END:
+                sentence += 1
+        self.words = words
+        self._starts = [w.start for w in words]
+        self.quotations = self._pair_quotes()
+        self._quote_index = {q.open: q for q in self.quotations}
+
+    def word_at(self, view_pos: int) -> int:
+        """Index of the word that starts at or before `view_pos`."""
+        return max(0, bisect_right(self._starts, view_pos) - 1)
+
+    def quotation_opening_at(self, view_pos: int) -> Quotation | None:
+        return self._quote_index.get(view_pos)
+
+    def inside_quotation(self, view_pos: int) -> Quotation | None:
+        for quotation in self.quotations:
+            end = quotation.close if quotation.close is not None else quotation.inner_end
+            if quotation.open < view_pos < end:
+                return quotation
+        return None
+
+    def _pair_quotes(self) -> list[Quotation]:
+        """Pair quotation marks by family, across paragraphs only where the next one reopens.
+
+        Guillemets carry their direction; ASCII, curly and single quotes are used for both sides
+        (and mirrored in Arabic copy), so a mark of those families closes the innermost open mark
+        of its own family, else opens. A paragraph that ends inside a quotation continues it when
+        the next paragraph starts with a quotation mark (the news convention for long quotes);
+        otherwise the quotation is unbalanced and ends with its paragraph.
+        """
+        original = self.original
+        marks = [w for w in self.words if w.text == '"']
+        paragraph_starts = {}
+        for word in self.words:
+            if word.text != "\n":
+                paragraph_starts.setdefault(word.paragraph, word.start)
+        paragraph_ends = [m.start() for m in re.finditer("\n", self.text)] + [len(self.text)]
+        stack: list[list] = []  # [family, open position, paragraph it has reached]
+        pairs: list[Quotation] = []
+        for mark in marks:
+            if stack and stack[-1][2] != mark.paragraph:
+                if paragraph_starts.get(mark.paragraph) == mark.start:
+                    for entry in stack:
+                        entry[2] = mark.paragraph
+                    continue
+                self._close_unbalanced(stack, pairs, paragraph_ends)
+            char = original[self.view.orig_start(mark.start)]
+            family = _family(char)
+            if family == "guillemet" and char == "«":
+                stack.append([family, mark.start, mark.paragraph])
+            elif stack and stack[-1][0] == family:
+                pairs.append(_make_pair(self.text, stack.pop()[1], mark.start))
+            elif family != "guillemet":
+                stack.append([family, mark.start, mark.paragraph])
+        self._close_unbalanced(stack, pairs, paragraph_ends)
+        return sorted(pairs, key=lambda q: q.open)
+
+    def _close_unbalanced(self, stack, pairs, paragraph_ends) -> None:
+        while stack:
+            _, opened, paragraph = stack.pop()
+            end = paragraph_ends[min(paragraph, len(paragraph_ends) - 1)]
+            inner_start, inner_end = _trim(self.text, opened + 1, end)
+            pairs.append(Quotation(opened, None, inner_start, inner_end))
+
+
+def _family(char: str) -> str:
+    if char in "«»":
+        return "guillemet"
+    if char in "“”„":
+        return "curly"
+    if char in "‘’‹›":
+        return "single"
+    return "ascii"
+
+
+_SPACE_OR_END_PUNCT = " \n.،,:;؛"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n":
+        start += 1
+    while end > start and text[end - 1] in _SPACE_OR_END_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _make_pair(text: str, opened: int, closed: int) -> Quotation:
+    inner_start, inner_end = _trim(text, opened + 1, closed)
+    return Quotation(opened, closed, inner_start, inner_end)
+
+
+__all__ = ["AnalysedText", "Word", "Quotation", "p"]
