@@ -8,6 +8,7 @@ a quote before its cue ("…"، قال), a source preposition (بحسب X), a no
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,10 @@ from .lang.ar import fold
 from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
 MAX_MENTION_WORDS = 9
+MAX_NAME_WORDS = 4
+NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
+# nisba and participle endings of an indefinite adjective after a head (مصادر مطلعة، مصدر أمني)
+ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 MAX_FRAME_SEARCH = 30
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
@@ -38,6 +43,11 @@ class Vocabulary:
     source_exclusions: frozenset
     conjunctions: frozenset
     phrase_heads: frozenset  # titles, outlets, organisations, documents: heads a preposition can govern
+    organisation_heads: frozenset
+    honorifics: frozenset
+    time_words: frozenset
+    group_heads: frozenset
+    vague_heads: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +59,9 @@ def vocabulary() -> Vocabulary:
         for pronoun in words["complementizer_pronouns"]:
             complementizers.add(fold(base + pronoun))
     stops = {fold(w) for key in ("prepositions", "time_words", "conjunctions", "particles") for w in words[key]}
+    stops |= {fold(w) for w in words["resumptive_openers"] if " " not in w}
+    stops |= {fold(prep + pronoun) for prep in words["prepositions"] + ["ل", "ب"]
+              for pronoun in words["complementizer_pronouns"]}
     return Vocabulary(
         complementizers=frozenset(complementizers),
         stops=frozenset(stops | complementizers),
@@ -63,6 +76,11 @@ def vocabulary() -> Vocabulary:
             for w in lexicon.load("titles.v1")["heads"] + lexicon.load("outlets.v1")["heads"]
             + [h for kind in ("organisation", "document") for h in lexicon.load("entity_kinds.v1")[kind]]
         ),
+        organisation_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["organisation"]),
+        honorifics=frozenset(fold(w) for w in lexicon.load("titles.v1")["honorifics"]),
+        time_words=frozenset(fold(w) for w in words["time_words"]),
+        group_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["group"]),
+        vague_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["vague"]),
     )
 
 
@@ -75,6 +93,8 @@ class Arguments:
     # where the cue's own clause (between cue and content) lies, for the agency rules
     frame_start: int = 0
     frame_end: int = 0
+    # whether the content is a clause (after إن/أن, a colon or a quotation) rather than an object
+    clausal: bool = True
 
 
 def strip_article(token: str) -> str:
@@ -94,6 +114,11 @@ def is_prepositional(token: str, vocab: Vocabulary) -> bool:
     return token.startswith("لل") or rest.startswith("ال") or strip_article(rest) in vocab.phrase_heads
 
 
+def is_title_head(token: str, vocab: Vocabulary) -> bool:
+    bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.title_heads else token
+    return strip_article(bare) in vocab.title_heads
+
+
 def is_outlet_word(token: str, vocab: Vocabulary) -> bool:
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.outlet_heads else token
     return strip_article(bare) in vocab.outlet_heads
@@ -104,6 +129,7 @@ class ArgumentFinder:
         self.a = analysed
         self.words = analysed.words
         self.vocab = vocabulary()
+        self.counts = Counter(w.text for w in self.words)
         self.cue_at = {c.word: c for c in cues}
         for cue in cues:
             for index in range(cue.word, cue.last_word + 1):
@@ -133,37 +159,109 @@ class ArgumentFinder:
     # ---- noun phrases -----------------------------------------------------------------
     def noun_phrase(self, index: int, limit: int = MAX_MENTION_WORDS) -> tuple[int, int] | None:
         """Word range [index, end) of the noun phrase starting at `index`, or None."""
-        end = index
-        after_link = False
-        while end < len(self.words) and end - index < limit:
-            word = self.words[end]
-            token = word.text
+        parts = self.phrase_parts(index, min(len(self.words), index + limit))
+        return (index, parts[2]) if parts else None
+
+    def phrase_parts(self, index: int, stop: int) -> tuple[int, int, int] | None:
+        """(end of the title, start of the name, end of the phrase) for the phrase at `index`.
+
+        A phrase is a head, its modifiers and links (باسم، لشؤون، للأمم، في + an organisation),
+        then — after a title, or when the head is itself a name — a name. A name that ends at a
+        comma, a complementizer or a quotation is whole; one that runs on into other words is kept
+        up to its last word the article uses again (a surname recurs; the noun that follows does not).
+        """
+        if index >= stop or not self._phrase_word(index):
+            return None
+        words = self.words
+        head = words[index].text
+        titled = is_title_head(head, self.vocab)
+        title_end = self._modifiers(index + 1, stop)
+        bare = strip_article(head)
+        if bare in self.vocab.vague_heads and title_end == index + 1 and title_end < stop and self._adjective(title_end):
+            return title_end + 1, title_end + 1, title_end + 1  # مصدر أمني، مصادر مطلعة
+        if head.endswith(("هم", "هما", "هن", "كم")) and not titled:
+            return None  # «أبدوا قلقهم»: an object with a possessive, not a subject
+        plural = bare in self.vocab.group_heads or head.endswith(("ون", "ين")) and not titled
+        if not titled and head.startswith("ال") and head.endswith("ي") and bare not in self.vocab.phrase_heads:
+            return index + 1, index, index + 1  # a surname on its own: الشهري، الرفاتي
+        if plural or (not titled and head.startswith("ال")):
+            return title_end, title_end, title_end
+        name_start = title_end if titled and strip_article(head) not in self.vocab.honorifics else index
+        name_end = max(title_end, name_start)
+        limit = min(stop, name_start + MAX_NAME_WORDS)
+        while name_end < limit and self._phrase_word(name_end) \
+                and not is_prepositional(words[name_end].text, self.vocab) \
+                and not self._conjoined(name_end, first=name_end == name_start) \
+                and not (name_end == name_start and name_start != index and words[name_end].text.startswith("ال")):
+            name_end += 1
+        hard_stop = name_end >= len(words) or name_end < limit and (
+            words[name_end].is_punct or self._is_complementizer(words[name_end]) or name_end in self.cue_at
+        )
+        if not hard_stop and name_end > name_start:
+            recurring = [k + 1 for k in range(name_start, name_end) if self.counts[words[k].text] > 1
+                         and words[k].text not in NAME_CONNECTORS]
+            name_end = recurring[-1] if recurring else min(name_end, name_start + 2)
+            while name_end < limit and words[name_end - 1].text in NAME_CONNECTORS:
+                name_end += 1
+        return title_end, name_start, max(name_end, title_end)
+
+    def _conjoined(self, index: int, first: bool) -> bool:
+        """وأردوغان، ونظيره، وذلك: a conjunction, not part of a name (وليد and وائل are)."""
+        token = self.words[index].text
+        return token.startswith("و") and len(token) > 3 and (not first or token[1:] in self.vocab.stops)
+
+    def _adjective(self, index: int) -> bool:
+        token = self.words[index].text
+        return self._phrase_word(index) and not token.startswith("ال") and token.endswith(ADJECTIVE_ENDINGS) \
+            and not is_prepositional(token, self.vocab)
+
+    def _phrase_word(self, index: int) -> bool:
+        if index >= len(self.words):
+            return False
+        word = self.words[index]
+        token = word.text
+        return not (word.is_punct or token in self.vocab.stops or index in self.cue_at or self._is_complementizer(word))
+
+    def _modifiers(self, end: int, limit: int) -> int:
+        """End of the definite modifiers and title links after a head."""
+        words = self.words
+        start = end
+        while end < min(limit, len(words)):
+            token = words[end].text
             if token == '"':
-                quotation = self._opens_quotation(word)
-                previous = self.words[end - 1].text if end > index else ""
-                if quotation is not None and quotation.close is not None and end > index and (
-                    previous == "ل" or previous in self.vocab.title_links or is_outlet_word(previous, self.vocab)
+                quotation = self._opens_quotation(words[end])
+                previous = words[end - 1].text
+                if quotation is not None and quotation.close is not None and (
+                    previous == "ل" or previous in self.vocab.title_links or previous == "في"
+                    or is_outlet_word(previous, self.vocab) or strip_article(previous) in self.vocab.organisation_heads
                 ):
                     end = self.a.word_at(quotation.close) + 1
-                    after_link = False
                     continue
                 break
-            if after_link:
-                after_link = False
-                end += 1
-                continue
             if token in self.vocab.title_links or token == "ل":
-                after_link = True
-                end += 1
+                end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 continue
-            if word.is_punct or token in self.vocab.stops or end in self.cue_at:
-                break
-            if end > index and is_prepositional(token, self.vocab):
-                break
-            end += 1
-        while end > index and self.words[end - 1].text == "ل":
+            if token == "في" and end + 1 < len(words) and (
+                strip_article(words[end + 1].text) in self.vocab.organisation_heads or words[end + 1].text == '"'
+            ):
+                end += 1 if words[end + 1].text == '"' else 2
+                continue
+            if (token.startswith(("ال", "وال")) and self._phrase_word(end)) or token in ("عام", "عامه"):
+                end += 1  # definite modifiers, and names of bodies such as «العدل والإحسان»
+                continue
+            if strip_article(token) in self.vocab.organisation_heads and self._phrase_word(end):
+                end += 1  # وكيل وزارة الصحة، رئيس مجلس الإدارة
+                continue
+            if token.startswith("ل") and (
+                strip_article(token[1:]) in self.vocab.organisation_heads
+                or token.startswith("لل") and end > start + 1 and self._phrase_word(end)
+            ):
+                end += 1  # الأمين العام للأمم المتحدة، الكاتب العام للنقابة الجهوية للموانئ
+                continue
+            break
+        while words[end - 1].text in ("ل", "في"):
             end -= 1
-        return (index, end) if end > index else None
+        return end
 
     def _span(self, first: int, end: int) -> tuple[int, int]:
         return self.words[first].start, self.words[end - 1].end
@@ -284,8 +382,11 @@ class ArgumentFinder:
         index = cue.last_word + 1
         mention = addressee = None
         if cue.form.kind in ("verb", "imperfect"):
+            while self._word(index) is not None and self.words[index].text in self.vocab.time_words:
+                index += 1
             phrase = self.noun_phrase(index)
             if phrase:
+                phrase = self._with_apposition(phrase)
                 mention = self._span(*phrase)
                 index = phrase[1]
         index, addressee = self._skip_addressee(index)
@@ -301,8 +402,31 @@ class ArgumentFinder:
             mention = self._subject_before(cue)
         elif mention is None and cue.form.proclitic == "ف":
             mention = self._amma_subject(cue)
-        return Arguments(content, quote_type, mention, addressee,
-                         self.words[cue.last_word].end, self.words[frame_word].start if frame_word < len(self.words) else content[0])
+        frame_start = self.words[frame_word].start if frame_word < len(self.words) else content[0]
+        return Arguments(content, quote_type, mention, addressee, self.words[cue.last_word].end, frame_start,
+                         clausal=self._is_clausal_frame(frame_word))
+
+    def _is_clausal_frame(self, index: int) -> bool:
+        word = self._word(index)
+        if word is None:
+            return True
+        if word.text in ('"', ":") or self._is_complementizer(word):
+            return True
+        nxt = self._word(index + 1)
+        return word.text in ("علي", "الي") and nxt is not None and self._is_complementizer(nxt)
+
+    def _with_apposition(self, phrase: tuple[int, int]) -> tuple[int, int]:
+        """«رئيسة البعثة الإيطالية، إيلينا مارتيني، …»: a name set off by commas belongs to the mention."""
+        comma = phrase[1]
+        if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:
+            return phrase
+        appositive = self.noun_phrase(comma + 1)
+        if appositive is None or is_title_head(self.words[comma + 1].text, self.vocab):
+            return phrase
+        after = self._word(appositive[1])
+        if after is not None and (after.text in CLAUSE_END or self._is_complementizer(after)):
+            return phrase[0], appositive[1]
+        return phrase
 
     def _skip_addressee(self, index: int) -> tuple[int, tuple[int, int] | None]:
         word = self._word(index)
@@ -349,7 +473,9 @@ class ArgumentFinder:
         """SVO: the noun phrase that opens the cue's sentence (after a conjunction)."""
         sentence = self.words[cue.word].sentence
         start = cue.word
-        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text != "\n":
+        # the clause opens at the sentence start or after a complementizer («قالت إن بيانات … تشير»)
+        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text != "\n" \
+                and not self._is_complementizer(self.words[start - 1]):
             start -= 1
         while start < cue.word and (self.words[start].text in self.vocab.conjunctions or self.words[start].text in ('"',)):
             start += 1
@@ -358,21 +484,30 @@ class ArgumentFinder:
             end -= 1
         if end <= start or end - start > 12:
             return None
-        first = self.words[start].text
-        if first in self.vocab.stops or first.startswith(("وفي", "في", "ب", "ل", "و")) and first not in self.vocab.title_heads:
-            if not strip_article(first[1:] if first.startswith("و") else first) in self.vocab.title_heads:
-                return None
         for index in range(start, end):
             word = self.words[index]
-            if index in self.cue_at or self._is_complementizer(word) or word.text in SENTENCE_END:
+            if index in self.cue_at or word.text in SENTENCE_END or (
+                word.text in self.vocab.stops and word.text not in self.vocab.title_links
+            ):
                 return None
-        return self._span(start, end)
+        first = self.words[start].text
+        if is_prepositional(first, self.vocab) or first.startswith(("وفي", "في")):
+            return None
+        phrase = self.noun_phrase(start, limit=end - start)
+        if phrase is None:
+            return None
+        phrase = self._with_apposition(phrase)
+        if phrase[1] < end and self.words[phrase[1]].text not in CLAUSE_END:
+            # «كاثلين بروكس، محللة اقتصادية بشركة …، قالت»: the name, then a description
+            if not (self.words[phrase[1] - 1].index + 1 < end and self.words[phrase[1]].text in CLAUSE_END):
+                return None
+        return self._span(*phrase)
 
     def _amma_subject(self, cue: Cue) -> tuple[int, int] | None:
         """«أما فلان فقال»."""
         index = cue.word - 1
         sentence = self.words[cue.word].sentence
-        while index >= 0 and cue.word - index <= MAX_MENTION_WORDS and self.words[index].sentence == sentence:
+        while index >= 0 and cue.word - index <= 2 * MAX_MENTION_WORDS and self.words[index].sentence == sentence:
             if self.words[index].text in ("اما", "واما"):
                 end = cue.word
                 while end > index + 1 and self.words[end - 1].text in CLAUSE_END:

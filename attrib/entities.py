@@ -7,16 +7,14 @@ attaches each speaker mention to the entity it names; the canonical name is the 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .arguments import Vocabulary, is_prepositional, strip_article, vocabulary
+from .arguments import ArgumentFinder, Vocabulary, is_title_head, strip_article, vocabulary
 from .lang.ar import fold
 from .text import CLAUSE_END, AnalysedText
 
-MAX_NAME_WORDS = 4
 PLURAL_ENDINGS = ("ون", "ين", "ات")
 COUNTERPART = frozenset(fold(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "ونظيره", "ونظيرته", "ونظيرها",
                                              "لنظيره", "لنظيرته", "بنظيره", "بنظيرته"))
@@ -56,14 +54,13 @@ class Chain:
 
 
 class EntityLinker:
-    def __init__(self, analysed: AnalysedText, cue_words: set[int], content_starts: set[int]):
+    def __init__(self, analysed: AnalysedText, finder: ArgumentFinder, content_starts: set[int]):
         self.a = analysed
         self.words = analysed.words
         self.vocab: Vocabulary = vocabulary()
-        self.cue_words = cue_words
+        self.finder = finder
         # a name never runs into the content of a statement («لوزير الخارجية التركي ضرورة …»)
-        self.content_starts = content_starts
-        self.counts = Counter(w.text for w in self.words)
+        self.content_starts = sorted(content_starts)
         self.entities: list[Entity] = []
         self._last_title_chain: list[str] | None = None
         for index, word in enumerate(self.words):
@@ -74,54 +71,23 @@ class EntityLinker:
 
     # ---- reading chains ---------------------------------------------------------------
     def _is_title_head(self, token: str) -> bool:
-        bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in self.vocab.title_heads else token
-        return strip_article(bare) in self.vocab.title_heads or bare in COUNTERPART or token in COUNTERPART
-
-    def _is_name_word(self, index: int, first: bool) -> bool:
-        word = self.words[index]
-        token = word.text
-        if word.is_punct or token in self.vocab.stops or index in self.cue_words or index in self.content_starts:
-            return False
-        if token.startswith("و") and (not first or token[1:] in self.vocab.stops) and len(token) > 3:
-            return False
-        if first and token.startswith("ال"):
-            return False
-        return not is_prepositional(token, self.vocab)
+        return is_title_head(token, self.vocab) or token in COUNTERPART
 
     def chain_at(self, index: int, stop: int | None = None) -> Chain:
-        """Title words from a head at `index`, then the name that follows (if any)."""
+        """The title that starts at `index` and the name that follows it (if any)."""
         stop = len(self.words) if stop is None else stop
-        end = index + 1
-        after_link = False
-        while end < stop:
-            token = self.words[end].text
-            if after_link:
-                after_link = False
-                end += 1
-                continue
-            if token in self.vocab.title_links:
-                after_link = True
-                end += 1
-                continue
-            if token.startswith("ال") and not self.words[end].is_punct and token not in self.vocab.stops:
-                end += 1
-                continue
-            break
-        title = (index, end)
-        name_end = end
-        while name_end < stop and name_end - end < MAX_NAME_WORDS and self._is_name_word(name_end, name_end == end):
-            name_end += 1
-        if name_end == end:
-            return Chain(title, None)
-        # Keep the name up to its last word that the article uses again: a surname recurs, the
-        # noun that happens to follow a name does not.
-        best = None
-        for last in range(end, name_end):
-            if self.counts[self.words[last].text] > 1:
-                best = last + 1
-        if best is None:
-            best = min(name_end, end + 2)
-        return Chain(title, (end, best))
+        following = [c for c in self.content_starts if index < c <= stop]
+        if following:
+            stop = following[0]
+        parts = self.finder.phrase_parts(index, stop)
+        if parts is None:
+            return Chain((index, index + 1), None)
+        title_end, name_start, name_end = parts
+        title = (index, title_end) if name_start > index else None
+        name = (name_start, name_end) if name_end > name_start and (title is None or name_start >= title_end) else None
+        if title is None and name is None:
+            return Chain((index, title_end), None)
+        return Chain(title, name)
 
     def _text(self, first: int, end: int) -> tuple[str, str]:
         start, stop = self.words[first].start, self.words[end - 1].end
@@ -198,13 +164,15 @@ class EntityLinker:
         for entity in reversed(self.entities):
             if title in entity.titles:
                 return entity
-        head = strip_article(title.split()[0])
-        if len(title.split()) == 1:
-            # «الوزير», «الوزيرة»: the latest entity introduced with that head noun
+        words = title.split()
+        head = strip_article(words[0])
+        if len(words) == 1:
+            # «الوزير», «الوزارة»: the latest entity introduced with that head noun
             for entity in reversed(self.entities):
-                if any(strip_article(t.split()[0]) == head for t in entity.titles):
+                if any(strip_article(t.split()[0]) == head for t in entity.titles + entity.names):
                     return entity
-        return None
+        # «الوزير الرفاتي»: a title and a surname the article has given in full
+        return self.find_by_name(words[-1]) if len(words) > 1 and words[-1].startswith("ال") else None
 
     # ---- mentions ---------------------------------------------------------------------
     def link_mention(self, start: int, end: int, gender: str | None, number: str | None) -> Entity:

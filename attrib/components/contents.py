@@ -63,8 +63,12 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
         elif draft.cue.form.kind == "noun" and draft.args.mention is not None:
             by_start[key] = draft
     cue_words = {d.cue.word for d in drafts}
-    result = []
+    result: list[Draft] = []
     for draft in sorted(by_start.values(), key=lambda d: d.cue.start):
+        if not draft.args.clausal and draft.cue.form.proclitic == "" and draft.cue.form.kind in ("verb", "imperfect") \
+                and any(k.args.content[0] <= draft.cue.start < k.args.content[1] for k in result):
+            # «بلاده تعتبر تنظيم الدولة …» inside a paraphrase is part of it, not a new statement
+            continue
         if draft.cue.form.kind == "source":
             first = finder.a.word_at(draft.args.content[0])
             last = finder.a.word_at(draft.args.content[1] - 1)

@@ -29,10 +29,10 @@ class SpeakerFinder:
         analysed = analysed_text(doc)
         drafts: list[Draft] = doc._.attrib_drafts or []
         cues = doc._.attrib_cues or []
-        cue_words = {w for c in cues for w in range(c.word, c.last_word + 1)}
         content_starts = {analysed.word_at(d.args.content[0]) for d in drafts}
-        linker = EntityLinker(analysed, cue_words, content_starts)
-        agencies = AgencyFinder(analysed, ArgumentFinder(analysed, cues))
+        finder = ArgumentFinder(analysed, cues)
+        linker = EntityLinker(analysed, finder, content_starts)
+        agencies = AgencyFinder(analysed, finder)
         for position, draft in enumerate(drafts):
             form = draft.cue.form
             mention = draft.args.mention
