@@ -19,6 +19,7 @@ from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
 MAX_MENTION_WORDS = 9
 MAX_NAME_WORDS = 4
+QUOTE_MIN_WORDS = 3
 NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
 # nisba and participle endings of an indefinite adjective after a head (مصادر مطلعة، مصدر أمني)
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
@@ -291,7 +292,10 @@ class ArgumentFinder:
             index += 1
         return index
 
-    def _content_from(self, start_index: int, start_pos: int | None, clausal: bool) -> tuple[tuple[int, int], str] | None:
+    def _content_from(self, start_index: int, start_pos: int | None, clausal: bool,
+                      quoted: bool = False) -> tuple[tuple[int, int], str] | None:
+        """Content from word `start_index`; `quoted` when the cue is followed directly by a quotation
+        (قال: "…" / قال "…"), which is then the whole content whatever follows it."""
         first = self._word(start_index)
         if first is None or first.is_punct and first.text != '"':
             return None
@@ -299,7 +303,10 @@ class ArgumentFinder:
         if quotation is not None:
             after = self.a.word_at(quotation.close) + 1 if quotation.close is not None else None
             next_word = self._word(after) if after is not None else None
-            if quotation.close is None or next_word is None or next_word.text in SENTENCE_END | CLAUSE_END:
+            # a short quotation followed by more words is a quoted name or term, not the content
+            long_enough = len(self.a.text[quotation.inner_start:quotation.inner_end].split()) >= QUOTE_MIN_WORDS
+            if quoted and long_enough or quotation.close is None or next_word is None \
+                    or next_word.text in SENTENCE_END | CLAUSE_END:
                 if quotation.inner_end <= quotation.inner_start:
                     return None
                 return (quotation.inner_start, quotation.inner_end), "direct"
@@ -324,7 +331,7 @@ class ArgumentFinder:
         frames = cue.form.frames
         token = word.text
         if token == '"' and self._opens_quotation(word):
-            found = self._content_from(index, None, clausal=True)
+            found = self._content_from(index, None, clausal=True, quoted=True)
             return (found[0], found[1], index) if found else None
         if token == ":":
             nxt = index + 1
@@ -338,7 +345,7 @@ class ArgumentFinder:
         if token in ("علي", "الي") and self._word(index + 1) is not None and self._is_complementizer(self.words[index + 1]):
             found = self._content_from(index + 2, None, clausal=True)
             return (found[0], found[1], index) if found else None
-        if token in PREP_FRAMES and (PREP_FRAMES[token] in frames or cue.form.kind == "participle" and token in ("الي", "عن")):
+        if token in PREP_FRAMES and PREP_FRAMES[token] in frames:
             found = self._content_from(index + 1, None, clausal=False)
             return (found[0], found[1], index) if found else None
         if token.startswith("ب") and len(token) > 3 and "bi" in frames and not token.startswith("بان"):
@@ -358,7 +365,8 @@ class ArgumentFinder:
             word = self.words[index]
             if word.sentence != sentence and not (word.text == "\n" and self.words[index - 1].text == ":"):
                 return None
-            if index in self.cue_at and self.cue_at[index].word == index and index > cue.last_word + 1:
+            if index > cue.last_word + 1 and self._starts_new_attribution(index) \
+                    and self.cue_at[index].form.kind != "noun":
                 return None
             if word.text == '"' and self._opens_quotation(word) or word.text == ":" or self._is_complementizer(word):
                 return self._frame_at(index, cue)
@@ -380,6 +388,10 @@ class ArgumentFinder:
 
     def _verb(self, cue: Cue) -> Arguments | None:
         index = cue.last_word + 1
+        if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
+            following = self._word(index)
+            if following is None or not self._is_complementizer(following):
+                return None  # «معلومات مؤكدة عن …»: an adjective, not a ḥāl
         mention = addressee = None
         if cue.form.kind in ("verb", "imperfect"):
             while self._word(index) is not None and self.words[index].text in self.vocab.time_words:
@@ -414,6 +426,10 @@ class ArgumentFinder:
             return True
         nxt = self._word(index + 1)
         return word.text in ("علي", "الي") and nxt is not None and self._is_complementizer(nxt)
+
+    def _clause_initial(self, cue: Cue) -> bool:
+        previous = self._word(cue.word - 1)
+        return previous is None or previous.text in CLAUSE_END | SENTENCE_END or cue.form.proclitic != ""
 
     def _with_apposition(self, phrase: tuple[int, int]) -> tuple[int, int]:
         """«رئيسة البعثة الإيطالية، إيلينا مارتيني، …»: a name set off by commas belongs to the mention."""
@@ -579,7 +595,7 @@ class ArgumentFinder:
             return None
         head = self.words[phrase[0]].text
         if cue.next_prefix and head.startswith(cue.next_prefix) and phrase[0] == cue.last_word + 1:
-            head = head[len(cue.next_prefix):]
+            head = "ال" + head[2:] if head.startswith("لل") else head[len(cue.next_prefix):]
         if strip_article(head) in self.vocab.source_exclusions or head in self.vocab.source_exclusions:
             return None
         if head.isdigit() or head in self.vocab.stops:

@@ -18,10 +18,9 @@ VERB_PROCLITICS = ("", "و", "ف")
 IMPERFECT_PROCLITICS = ("", "و", "ف", "س", "وس", "فس", "ل", "ول")
 PARTICIPLE_PROCLITICS = ("", "و")
 NOUN_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
-DEFINITE_PROCLITICS = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل")
 NOUN_ENCLITICS = {"": None, "ه": ("m", "sg"), "ها": ("f", "sg"), "هم": ("m", "pl"), "هما": (None, "du"),
                   "هن": ("f", "pl"), "ي": None, "نا": None}
-OBJECT_ENCLITICS = ("ه", "ها", "هم", "هما")
+OBJECT_ENCLITICS = ("ه", "ها", "هم", "هما", "ني", "نا")
 PERFECT_SUFFIXES = {"": ("m", "sg"), "ت": ("f", "sg"), "وا": ("m", "pl"), "ا": ("m", "du"),
                     "تا": ("f", "du"), "ن": ("f", "pl")}
 PARTICIPLE_SUFFIXES = {"ا": ("m", "sg"), "ة": ("f", "sg"), "ين": ("m", "pl"), "ون": ("m", "pl"),
@@ -117,8 +116,6 @@ class CueLexicon:
                 stem = bound + enclitic if enclitic else base
                 for pro in NOUN_PROCLITICS:
                     self._put(pro + stem, form("noun", gn, pro))
-            for pro in DEFINITE_PROCLITICS:
-                self._put(pro + base, form("noun", None, pro))
         for extra in entry.get("perfect_forms") or ():
             kind = "participle" if extra.startswith("م") or extra.endswith(("يا", "ية")) else "verb"
             gn = _guess_features(extra)
