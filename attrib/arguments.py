@@ -49,6 +49,8 @@ class Vocabulary:
     time_words: frozenset
     group_heads: frozenset
     vague_heads: frozenset
+    spokesperson_heads: frozenset
+    occasion_nouns: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +84,25 @@ def vocabulary() -> Vocabulary:
         time_words=frozenset(fold(w) for w in words["time_words"]),
         group_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["group"]),
         vague_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["vague"]),
+        spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
+        occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Word ranges of a noun phrase: [start, title_end) the head and its title, [name_start,
+    name_end) the name (empty when there is none), and `end` the whole phrase."""
+
+    start: int
+    title_end: int
+    name_start: int
+    name_end: int
+    end: int
+
+    @property
+    def has_name(self) -> bool:
+        return self.name_end > self.name_start
 
 
 @dataclass(slots=True)
@@ -160,43 +180,47 @@ class ArgumentFinder:
     # ---- noun phrases -----------------------------------------------------------------
     def noun_phrase(self, index: int, limit: int = MAX_MENTION_WORDS) -> tuple[int, int] | None:
         """Word range [index, end) of the noun phrase starting at `index`, or None."""
-        parts = self.phrase_parts(index, min(len(self.words), index + limit))
-        return (index, parts[2]) if parts else None
+        phrase = self.phrase(index, min(len(self.words), index + limit))
+        return (index, phrase.end) if phrase else None
 
-    def phrase_parts(self, index: int, stop: int) -> tuple[int, int, int] | None:
-        """(end of the title, start of the name, end of the phrase) for the phrase at `index`.
+    def phrase(self, index: int, stop: int) -> Phrase | None:
+        """The noun phrase at `index`, split into title and name.
 
         A phrase is a head, its modifiers and links (باسم، لشؤون، للأمم، في + an organisation),
-        then — after a title, or when the head is itself a name — a name. A name that ends at a
-        comma, a complementizer or a quotation is whole; one that runs on into other words is kept
-        up to its last word the article uses again (a surname recurs; the noun that follows does not).
+        then — after a title, or when the head is itself a name — a name, and after a name a title
+        in apposition (ليو وي مين المتحدث باسم …). A name that ends at a comma, a complementizer or a
+        quotation is whole; one that runs on into other words is kept up to its last word the
+        article uses again (a surname recurs; the noun that happens to follow does not).
         """
         if index >= stop or not self._phrase_word(index):
             return None
         words = self.words
         head = words[index].text
-        titled = is_title_head(head, self.vocab)
-        title_end = self._modifiers(index + 1, stop)
         bare = strip_article(head)
+        titled = is_title_head(head, self.vocab)
+        title_end = self._modifiers(index + 1, stop, vague=bare in self.vocab.vague_heads)
         if bare in self.vocab.vague_heads and title_end == index + 1 and title_end < stop and self._adjective(title_end):
-            return title_end + 1, title_end + 1, title_end + 1  # مصدر أمني، مصادر مطلعة
+            title_end = self._modifiers(title_end + 1, stop, vague=True)  # مصدر أمني، مصادر مطلعة
+            return Phrase(index, title_end, title_end, title_end, title_end)
         if head.endswith(("هم", "هما", "هن", "كم")) and not titled:
             return None  # «أبدوا قلقهم»: an object with a possessive, not a subject
-        plural = bare in self.vocab.group_heads or head.endswith(("ون", "ين")) and not titled
         if not titled and head.startswith("ال") and head.endswith("ي") and bare not in self.vocab.phrase_heads:
-            return index + 1, index, index + 1  # a surname on its own: الشهري، الرفاتي
+            return Phrase(index, index, index, index + 1, index + 1)  # a surname on its own: الشهري
+        plural = bare in self.vocab.group_heads or head.endswith(("ون", "ين")) and not titled
         if plural or (not titled and head.startswith("ال")):
-            return title_end, title_end, title_end
-        name_start = title_end if titled and strip_article(head) not in self.vocab.honorifics else index
+            return Phrase(index, title_end, title_end, title_end, title_end)
+        name_start = title_end if titled and bare not in self.vocab.honorifics else index
         name_end = max(title_end, name_start)
         limit = min(stop, name_start + MAX_NAME_WORDS)
         while name_end < limit and self._phrase_word(name_end) \
                 and not is_prepositional(words[name_end].text, self.vocab) \
                 and not self._conjoined(name_end, first=name_end == name_start) \
+                and not (name_end > name_start and is_title_head(words[name_end].text, self.vocab)) \
                 and not (name_end == name_start and name_start != index and words[name_end].text.startswith("ال")):
             name_end += 1
         hard_stop = name_end >= len(words) or name_end < limit and (
             words[name_end].is_punct or self._is_complementizer(words[name_end]) or name_end in self.cue_at
+            or is_title_head(words[name_end].text, self.vocab)
         )
         if not hard_stop and name_end > name_start:
             recurring = [k + 1 for k in range(name_start, name_end) if self.counts[words[k].text] > 1
@@ -204,7 +228,19 @@ class ArgumentFinder:
             name_end = recurring[-1] if recurring else min(name_end, name_start + 2)
             while name_end < limit and words[name_end - 1].text in NAME_CONNECTORS:
                 name_end += 1
-        return title_end, name_start, max(name_end, title_end)
+        name_end = max(name_end, title_end)
+        end = name_end
+        if name_end > name_start and name_end < stop and is_title_head(words[name_end].text, self.vocab) \
+                and not is_prepositional(words[name_end].text, self.vocab):
+            end = self._modifiers(name_end + 1, stop)  # a title after the name, in apposition
+        if name_end > name_start and self._place_not_name(name_start, name_end):
+            return Phrase(index, name_end, name_end, name_end, end)
+        return Phrase(index, title_end, name_start, name_end, end)
+
+    def _place_not_name(self, start: int, end: int) -> bool:
+        """«والي إزمير التركية»: a name that ends in a definite nisba is a place, not a person."""
+        last = self.words[end - 1].text
+        return end - start > 1 and last.startswith("ال") and last.endswith("يه")
 
     def _conjoined(self, index: int, first: bool) -> bool:
         """وأردوغان، ونظيره، وذلك: a conjunction, not part of a name (وليد and وائل are)."""
@@ -223,15 +259,16 @@ class ArgumentFinder:
         token = word.text
         return not (word.is_punct or token in self.vocab.stops or index in self.cue_at or self._is_complementizer(word))
 
-    def _modifiers(self, end: int, limit: int) -> int:
-        """End of the definite modifiers and title links after a head."""
+    def _modifiers(self, end: int, limit: int, vague: bool = False) -> int:
+        """End of the modifiers and title links after a head (from word `end`)."""
         words = self.words
         start = end
+        after_nisba = False
         while end < min(limit, len(words)):
             token = words[end].text
+            previous = words[end - 1].text
             if token == '"':
                 quotation = self._opens_quotation(words[end])
-                previous = words[end - 1].text
                 if quotation is not None and quotation.close is not None and (
                     previous == "ل" or previous in self.vocab.title_links or previous == "في"
                     or is_outlet_word(previous, self.vocab) or strip_article(previous) in self.vocab.organisation_heads
@@ -239,28 +276,41 @@ class ArgumentFinder:
                     end = self.a.word_at(quotation.close) + 1
                     continue
                 break
-            if token in self.vocab.title_links or token == "ل":
+            if token == "ل" or token in self.vocab.title_links and (
+                token != "باسم" or strip_article(previous) in self.vocab.spokesperson_heads
+            ):
                 end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 continue
-            if token == "في" and end + 1 < len(words) and (
+            if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and self._phrase_word(end + 1) and (
                 strip_article(words[end + 1].text) in self.vocab.organisation_heads or words[end + 1].text == '"'
+                or vague and strip_article(words[end + 1].text) not in self.vocab.occasion_nouns
             ):
-                end += 1 if words[end + 1].text == '"' else 2
+                end += 1 if words[end + 1].text == '"' else 2  # القيادي في الائتلاف، مسؤول في الإدارة المحلية
                 continue
-            if (token.startswith(("ال", "وال")) and self._phrase_word(end)) or token in ("عام", "عامه"):
-                end += 1  # definite modifiers, and names of bodies such as «العدل والإحسان»
+            if token.startswith(("ال", "وال")) and self._phrase_word(end):
+                if after_nisba and not token.endswith(("ي", "يه")):
+                    break  # «الهلال الأحمر الليبي الأطراف …»: a nisba closes the phrase
+                after_nisba = token.endswith(("ي", "يه"))
+                end += 1
                 continue
-            if strip_article(token) in self.vocab.organisation_heads and self._phrase_word(end):
-                end += 1  # وكيل وزارة الصحة، رئيس مجلس الإدارة
+            if token in ("عام", "عامه"):
+                end += 1
                 continue
-            if token.startswith("ل") and (
+            if strip_article(token.removeprefix("و")) in self.vocab.organisation_heads and self._phrase_word(end):
+                end += 1  # وكيل وزارة الصحة، رئيس مجلس الإدارة؛ the next word names the body
+                if end < min(limit, len(words)) and self._phrase_word(end) and not token.startswith("ال") \
+                        and not is_title_head(words[end].text, self.vocab) and not words[end].text.startswith("ال") \
+                        and not is_prepositional(words[end].text, self.vocab):
+                    end += 1
+                continue
+            if token.startswith("ل") and not is_outlet_word(token, self.vocab) and (
                 strip_article(token[1:]) in self.vocab.organisation_heads
-                or token.startswith("لل") and end > start + 1 and self._phrase_word(end)
+                or token.startswith("لل") and end > start and self._phrase_word(end)
             ):
-                end += 1  # الأمين العام للأمم المتحدة، الكاتب العام للنقابة الجهوية للموانئ
+                end += 1  # الأمين العام للأمم المتحدة، المدير الإقليمي للغابات
                 continue
             break
-        while words[end - 1].text in ("ل", "في"):
+        while words[end - 1].text in ("ل", "في", "عن", "من"):
             end -= 1
         return end
 

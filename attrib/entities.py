@@ -66,7 +66,7 @@ class EntityLinker:
         for index, word in enumerate(self.words):
             if self._is_title_head(word.text):
                 chain = self.chain_at(index)
-                if chain.name is not None:
+                if chain.name is not None and chain.title is not None and chain.title[0] == index:
                     self._register(chain)
 
     # ---- reading chains ---------------------------------------------------------------
@@ -74,20 +74,23 @@ class EntityLinker:
         return is_title_head(token, self.vocab) or token in COUNTERPART
 
     def chain_at(self, index: int, stop: int | None = None) -> Chain:
-        """The title that starts at `index` and the name that follows it (if any)."""
+        """The title and the name of the phrase that starts at `index` (either may be missing)."""
         stop = len(self.words) if stop is None else stop
         following = [c for c in self.content_starts if index < c <= stop]
         if following:
             stop = following[0]
-        parts = self.finder.phrase_parts(index, stop)
-        if parts is None:
+        phrase = self.finder.phrase(index, stop)
+        if phrase is None:
             return Chain((index, index + 1), None)
-        title_end, name_start, name_end = parts
-        title = (index, title_end) if name_start > index else None
-        name = (name_start, name_end) if name_end > name_start and (title is None or name_start >= title_end) else None
-        if title is None and name is None:
-            return Chain((index, title_end), None)
-        return Chain(title, name)
+        if not phrase.has_name:
+            return Chain((index, max(phrase.end, index + 1)), None)
+        if phrase.name_start > phrase.start:
+            title = (phrase.start, phrase.title_end)
+        elif phrase.end > phrase.name_end:
+            title = (phrase.name_end, phrase.end)  # ليو وي مين المتحدث باسم الخارجية
+        else:
+            title = None
+        return Chain(title, (phrase.name_start, phrase.name_end))
 
     def _text(self, first: int, end: int) -> tuple[str, str]:
         start, stop = self.words[first].start, self.words[end - 1].end
@@ -160,73 +163,76 @@ class EntityLinker:
                     return entity
         return None
 
-    def find_by_title(self, title: str, before: int) -> Entity | None:
+    def find_by_title(self, title: str) -> Entity | None:
+        """The latest entity with this title; a shorter form of a title it has («المتحدث باسم
+        الخارجية الصينية» for «المتحدث باسم وزارة الخارجية الصينية»); the latest with that head noun
+        («الوزير», «الوزارة»); or the one whose surname ends the title («الوزير الرفاتي»)."""
         for entity in reversed(self.entities):
             if title in entity.titles:
                 return entity
-        words = title.split()
-        head = strip_article(words[0])
-        if len(words) == 1:
-            # «الوزير», «الوزارة»: the latest entity introduced with that head noun
-            for entity in reversed(self.entities):
-                if any(strip_article(t.split()[0]) == head for t in entity.titles + entity.names):
+        words = [strip_article(w) for w in title.split()]
+        for entity in reversed(self.entities):
+            for known in entity.titles:
+                known_words = [strip_article(w) for w in known.split()]
+                if len(words) > 1 and known_words[0] == words[0] and set(words) <= set(known_words):
                     return entity
-        # «الوزير الرفاتي»: a title and a surname the article has given in full
-        return self.find_by_name(words[-1]) if len(words) > 1 and words[-1].startswith("ال") else None
+        if len(words) == 1:
+            for entity in reversed(self.entities):
+                if any(strip_article(t.split()[0]) == words[0] for t in entity.titles + entity.names):
+                    return entity
+        last = title.split()[-1]
+        return self.find_by_name(last) if len(words) > 1 and last.startswith("ال") else None
 
     # ---- mentions ---------------------------------------------------------------------
     def link_mention(self, start: int, end: int, gender: str | None, number: str | None) -> Entity:
         """The entity a speaker mention (view span) names, created if the article has none yet."""
         first = self.a.word_at(start)
         last = self.a.word_at(end - 1) + 1
-        # apposition: «كاثلين بروكس، محللة اقتصادية …» — the name is the part before the comma
+        appositive = None
         for index in range(first, last):
             if self.words[index].text in CLAUSE_END and index > first:
                 appositive = (index + 1, last)
                 last = index
                 break
+        main = self.chain_at(first, stop=last)
+        side = self.chain_at(appositive[0], stop=appositive[1]) if appositive and appositive[0] < appositive[1] else None
+        if main.name is None and side is not None and side.name is not None:
+            # «رئيسة البعثة الإيطالية، عالمة الآثار إيلينا مارتيني، …»: the name is in the apposition
+            entity = self._register(Chain(main.title, side.name))
+            if side.title is not None:
+                self._add_title(entity, *self._title_key(*side.title))
         else:
-            appositive = None
-        entity = self._link_words(first, last, gender, number)
-        if appositive and appositive[0] < appositive[1] and self._is_title_head(self.words[appositive[0]].text):
-            title, display = self._title_key(*appositive)
-            self._add_title(entity, title, display)
+            entity = self._link_words(first, last, main)
+            if side is not None and side.name is None and self._is_title_head(self.words[appositive[0]].text):
+                self._add_title(entity, *self._title_key(*appositive))
+        self._agree(entity, gender, number)
         o_start, o_end = self.a.view.orig_span(start, end)
         entity.mentions.append((o_start, o_end))
         return entity
 
-    def _link_words(self, first: int, last: int, gender: str | None, number: str | None) -> Entity:
+    def _link_words(self, first: int, last: int, chain: Chain) -> Entity:
+        if chain.name is not None:
+            return self._register(chain)
         head = self.words[first].text
         if self._is_title_head(head):
-            chain = self.chain_at(first, stop=last)
-            if chain.name is not None:
-                entity = self._register(chain)
-                self._agree(entity, gender, number)
-                return entity
             title, display = self._title_key(first, last)
-            entity = self.find_by_title(title, self.words[first].start)
+            entity = self.find_by_title(title)
             if entity is None:
                 entity = self._new(kind=self._kind_of(title))
                 self._add_title(entity, title, display)
                 self._set_gender_from(entity, head)
-            self._agree(entity, gender, number)
             return entity
         text, display = self._text(first, last)
         kind = self._kind_of(text)
-        if kind == "person":
+        entity = next((e for e in reversed(self.entities) if text in e.names or text in e.titles), None)
+        if entity is None and kind == "person":
             entity = self.find_by_name(text)
-            if entity is None:
-                entity = self._new(kind="person")
-            self._add_name(entity, text, display)
-        else:
-            entity = next((e for e in reversed(self.entities) if text in e.names or text in e.titles), None)
-            if entity is None:
-                entity = self._new(kind=kind)
-                if kind == "group" or kind == "document":
-                    self._add_title(entity, text, display)
-                else:
-                    self._add_name(entity, text, display)
-        self._agree(entity, gender, number)
+        if entity is None:
+            entity = self._new(kind=kind)
+            if kind in ("group", "document"):
+                self._add_title(entity, text, display)
+            else:
+                self._add_name(entity, text, display)
         return entity
 
     def _kind_of(self, phrase: str) -> str:

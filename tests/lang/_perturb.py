@@ -44,41 +44,75 @@ class Perturbed:
     to_orig: list[int]  # perturbed offset (0..len) -> offset of the same place in `original`
     inserted: list[bool]  # per perturbed character: not in the original
     description: list[str] = field(default_factory=list)
+    merged: list[tuple[int, int]] = field(default_factory=list)  # original ranges now one character
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        """A perturbed span as offsets into the original."""
         return self.to_orig[start], self.to_orig[end]
 
+    def coarsen(self, start: int, end: int) -> tuple[int, int]:
+        """An original span widened to whole merged ranges: a span of the perturbed text cannot
+        start or end inside a ligature that stands for two original letters."""
+        for a, b in self.merged:
+            if a < start < b:
+                start = a
+            if a < end < b:
+                end = b
+        return start, end
 
-def apply(original: str, insertions: dict[int, list[str]], replacements: dict[int, str]) -> Perturbed:
-    """Insert strings before original offsets and replace single characters, tracking offsets."""
+
+def apply(original: str, insertions: dict[int, list[str]],
+          replacements: dict[int, tuple[int, str]]) -> Perturbed:
+    """Insert strings before original offsets and replace ranges `start: (end, new)`, tracking
+    offsets. Insertions strictly inside a replaced range are dropped."""
     out: list[str] = []
     to_orig: list[int] = []
     inserted: list[bool] = []
-    for i in range(len(original) + 1):
+    i = 0
+    n = len(original)
+    while i <= n:
         for piece in insertions.get(i, ()):
             for ch in piece:
                 out.append(ch)
                 to_orig.append(i)
                 inserted.append(True)
-        if i < len(original):
-            out.append(replacements.get(i, original[i]))
+        if i == n:
+            break
+        end, new = replacements.get(i, (i + 1, original[i]))
+        for ch in new:
+            out.append(ch)
             to_orig.append(i)
             inserted.append(False)
-    to_orig.append(len(original))
-    return Perturbed(original, "".join(out), to_orig, inserted)
-
-
-def identity(text: str) -> Perturbed:
-    return Perturbed(text, text, list(range(len(text) + 1)), [False] * len(text))
+        i = end
+    to_orig.append(n)
+    merged = [(start, end) for start, (end, _) in replacements.items() if end - start > 1]
+    return Perturbed(original, "".join(out), to_orig, inserted, merged=merged)
 
 
 # --- where each perturbation may go -------------------------------------------------------------
+ISOLATED_FORM = {base: chr(cp) for base, cp in zip(
+    "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي",
+    [0xFE80, 0xFE81, 0xFE83, 0xFE85, 0xFE87, 0xFE89, 0xFE8D, 0xFE8F, 0xFE93, 0xFE95, 0xFE99, 0xFE9D,
+     0xFEA1, 0xFEA5, 0xFEA9, 0xFEAB, 0xFEAD, 0xFEAF, 0xFEB1, 0xFEB5, 0xFEB9, 0xFEBD, 0xFEC1, 0xFEC5,
+     0xFEC9, 0xFECD, 0xFED1, 0xFED5, 0xFED9, 0xFEDD, 0xFEE1, 0xFEE5, 0xFEE9, 0xFEED, 0xFEEF, 0xFEF1],
+)}
+# lam-alef ligatures: (isolated, final) forms
+LAM_ALEF = {"ا": ("\ufefb", "\ufefc"), "أ": ("\ufef7", "\ufef8"), "إ": ("\ufef9", "\ufefa"),
+            "آ": ("\ufef5", "\ufef6")}
+ASCII_DIGIT_TO = ["٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹"]
+# Ways to write a pair of quotation marks that replaces a pair of ASCII " … ".
+QUOTE_STYLES = [("«", "»"), ("“", "”"), ("”", "“"), ("„", "“"), ("``", "''")]
+
+
 @dataclass
 class Sites:
     diacritic: list[int]  # insertion offsets right after an Arabic letter
     tatweel: list[int]  # insertion offsets between two joining letters of a word
     mark: list[int]  # insertion offsets not followed by a combining mark, not inside `` or ''
     space: list[int]  # offsets of ASCII spaces
+    letter: list[int]  # offsets of Arabic letters (for presentation forms)
+    lam_alef: list[int]  # offsets of a lam followed by an alef
+    digit: list[int]  # offsets of ASCII digits
     ascii_pairs: list[tuple[int, int]]  # original offsets of paired ASCII quotation marks
 
 
@@ -98,24 +132,35 @@ def ascii_quote_pairs(text: str) -> list[tuple[int, int]]:
 def sites(text: str) -> Sites:
     n = len(text)
     letters = set(ARABIC_LETTERS)
-    diacritic = [i + 1 for i, ch in enumerate(text) if ch in letters]
-    tatweel = [i + 1 for i in range(n - 1) if text[i] in DUAL_JOINING and text[i + 1] in JOINS_BACKWARD]
-    mark = [
-        i for i in range(n + 1)
-        if not (i < n and COMBINING.match(text, i))
-        and not (0 < i < n and text[i - 1] == text[i] and text[i] in "`'")
-    ]
-    space = [i for i, ch in enumerate(text) if ch == " "]
-    return Sites(diacritic, tatweel, mark, space, ascii_quote_pairs(text))
+    return Sites(
+        diacritic=[i + 1 for i, ch in enumerate(text) if ch in letters],
+        tatweel=[i + 1 for i in range(n - 1) if text[i] in DUAL_JOINING and text[i + 1] in JOINS_BACKWARD],
+        mark=[i for i in range(n + 1)
+              if not (i < n and COMBINING.match(text, i))
+              and not (0 < i < n and text[i - 1] == text[i] and text[i] in "`'")],
+        space=[i for i, ch in enumerate(text) if ch == " "],
+        letter=[i for i, ch in enumerate(text) if ch in ISOLATED_FORM],
+        lam_alef=[i for i in range(n - 1) if text[i] == "ل" and text[i + 1] in LAM_ALEF],
+        digit=[i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()],
+        ascii_pairs=ascii_quote_pairs(text),
+    )
 
 
-def build(text: str, site: Sites, ops: list[tuple[str, int, int]], swap: list[bool],
+KINDS = ("diacritic", "tatweel", "mark", "space", "presentation", "ligature", "digit")
+
+
+def build(text: str, site: Sites, ops: list[tuple[str, int, int]], quote_styles: list[int],
           density: float = 0.0, seed: int = 0) -> Perturbed:
-    """`ops` are (kind, site number, choice); `swap[k]` turns the k-th ASCII pair into « »;
-    `density` vocalises that share of all Arabic letters (chosen by `seed`)."""
+    """Apply `ops`, each (kind, site number, choice); restyle the k-th ASCII pair of quotation
+    marks by `QUOTE_STYLES[quote_styles[k] - 1]` (0 leaves it); and vocalise the share `density`
+    of all Arabic letters, chosen by `seed`."""
     insertions: dict[int, list[str]] = {}
-    replacements: dict[int, str] = {}
+    replacements: dict[int, tuple[int, str]] = {}
     description = []
+
+    def pick(candidates, number):
+        return candidates[number % len(candidates)] if candidates else None
+
     if density:
         rnd = random.Random(seed)
         for pos in site.diacritic:
@@ -123,31 +168,40 @@ def build(text: str, site: Sites, ops: list[tuple[str, int, int]], swap: list[bo
                 insertions.setdefault(pos, []).append(rnd.choice(HARAKAT))
         description.append(f"vocalised {density:.0%} of letters (seed {seed})")
     for kind, number, choice in ops:
-        if kind == "diacritic" and site.diacritic:
-            pos = site.diacritic[number % len(site.diacritic)]
+        if kind == "diacritic" and (pos := pick(site.diacritic, number)) is not None:
             piece = (HARAKAT + QURANIC)[choice % (len(HARAKAT) + len(QURANIC))]
-            # a mark goes right after the letter, before any mark already there
+            # a mark goes right after its letter, before any mark already there
             insertions.setdefault(pos, []).insert(0, piece)
-        elif kind == "tatweel" and site.tatweel:
-            pos = site.tatweel[number % len(site.tatweel)]
+        elif kind == "tatweel" and (pos := pick(site.tatweel, number)) is not None:
             piece = TATWEEL * (1 + choice % 3)
             insertions.setdefault(pos, []).insert(0, piece)
-        elif kind == "mark" and site.mark:
-            pos = site.mark[number % len(site.mark)]
+        elif kind == "mark" and (pos := pick(site.mark, number)) is not None:
             piece = MARKS[choice % len(MARKS)]
             insertions.setdefault(pos, []).append(piece)
-        elif kind == "space" and site.space:
-            pos = site.space[number % len(site.space)]
+        elif kind == "space" and (pos := pick(site.space, number)) is not None:
             piece = SPACES[choice % len(SPACES)]
-            replacements[pos] = piece
+            replacements.setdefault(pos, (pos + 1, piece))
+        elif kind == "presentation" and (pos := pick(site.letter, number)) is not None:
+            piece = ISOLATED_FORM[text[pos]]
+            replacements.setdefault(pos, (pos + 1, piece))
+        elif kind == "ligature" and (pos := pick(site.lam_alef, number)) is not None:
+            joined = pos > 0 and text[pos - 1] in DUAL_JOINING
+            piece = LAM_ALEF[text[pos + 1]][joined]
+            if pos in replacements or pos + 1 in replacements:
+                continue
+            replacements[pos] = (pos + 2, piece)
+        elif kind == "digit" and (pos := pick(site.digit, number)) is not None:
+            piece = ASCII_DIGIT_TO[choice % 2][int(text[pos])]
+            replacements.setdefault(pos, (pos + 1, piece))
         else:
             continue
         description.append(f"{kind} {piece!r} at {pos}")
-    for (opened, closed), on in zip(site.ascii_pairs, swap):
-        if on:
-            replacements[opened] = "«"
-            replacements[closed] = "»"
-            description.append(f"«» for the quotes at {opened}, {closed}")
+    for (opened, closed), style in zip(site.ascii_pairs, quote_styles):
+        if style:
+            left, right = QUOTE_STYLES[(style - 1) % len(QUOTE_STYLES)]
+            replacements[opened] = (opened + 1, left)
+            replacements[closed] = (closed + 1, right)
+            description.append(f"{left}{right} for the quotes at {opened}, {closed}")
     perturbed = apply(text, insertions, replacements)
     perturbed.description = description
     return perturbed
@@ -214,11 +268,12 @@ def name_problems(result: dict) -> list[str]:
     return problems
 
 
-def signature(result: dict, perturbed: Perturbed) -> dict:
-    """The result with every offset mapped to the unperturbed text and every name folded."""
+def signature(result: dict, map_span) -> dict:
+    """The result with every offset mapped by `map_span(start, end)` (to the unperturbed text)
+    and every name folded."""
 
     def span(s):
-        return None if s is None else perturbed.span(s["start"], s["end"])
+        return None if s is None else map_span(s["start"], s["end"])
 
     def named(n):
         return None if n is None else (fold(n["name"]), span(n))
