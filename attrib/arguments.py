@@ -17,7 +17,7 @@ from .cues import Cue
 from .lang.ar import fold
 from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
-MAX_MENTION_WORDS = 9
+MAX_MENTION_WORDS = 16
 MAX_NAME_WORDS = 4
 QUOTE_MIN_WORDS = 3
 NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
@@ -51,6 +51,7 @@ class Vocabulary:
     vague_heads: frozenset
     spokesperson_heads: frozenset
     occasion_nouns: frozenset
+    clause_openers: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -86,6 +87,7 @@ def vocabulary() -> Vocabulary:
         vague_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["vague"]),
         spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
+        clause_openers=frozenset(fold(w) for w in words["clause_openers"]),
     )
 
 
@@ -198,7 +200,8 @@ class ArgumentFinder:
         head = words[index].text
         bare = strip_article(head)
         titled = is_title_head(head, self.vocab)
-        title_end = self._modifiers(index + 1, stop, vague=bare in self.vocab.vague_heads)
+        first_modifier = self._after_body_head(index, stop) if self._is_organisation_head(head) else index + 1
+        title_end = self._modifiers(first_modifier, stop, vague=bare in self.vocab.vague_heads)
         if bare in self.vocab.vague_heads and title_end == index + 1 and title_end < stop and self._adjective(title_end):
             title_end = self._modifiers(title_end + 1, stop, vague=True)  # مصدر أمني، مصادر مطلعة
             return Phrase(index, title_end, title_end, title_end, title_end)
@@ -207,7 +210,7 @@ class ArgumentFinder:
         if not titled and head.startswith("ال") and head.endswith("ي") and bare not in self.vocab.phrase_heads:
             return Phrase(index, index, index, index + 1, index + 1)  # a surname on its own: الشهري
         plural = bare in self.vocab.group_heads or head.endswith(("ون", "ين")) and not titled
-        if plural or (not titled and head.startswith("ال")):
+        if plural or (not titled and (head.startswith("ال") or self._is_organisation_head(head))):
             return Phrase(index, title_end, title_end, title_end, title_end)
         name_start = title_end if titled and bare not in self.vocab.honorifics else index
         name_end = max(title_end, name_start)
@@ -236,6 +239,20 @@ class ArgumentFinder:
         if name_end > name_start and self._place_not_name(name_start, name_end):
             return Phrase(index, name_end, name_end, name_end, end)
         return Phrase(index, title_end, name_start, name_end, end)
+
+    def _after_body_head(self, index: int, limit: int) -> int:
+        """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا."""
+        end = index + 1
+        if end < min(limit, len(self.words)) and not self.words[index].text.startswith("ال") \
+                and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
+                and not is_title_head(self.words[end].text, self.vocab) \
+                and not is_prepositional(self.words[end].text, self.vocab) and not self._conjoined(end, first=False):
+            end += 1
+        return end
+
+    def _is_organisation_head(self, token: str) -> bool:
+        heads = self.vocab.organisation_heads
+        return strip_article(token) in heads or token.startswith("و") and strip_article(token[1:]) in heads
 
     def _place_not_name(self, start: int, end: int) -> bool:
         """«والي إزمير التركية»: a name that ends in a definite nisba is a place, not a person."""
@@ -287,21 +304,19 @@ class ArgumentFinder:
             ):
                 end += 1 if words[end + 1].text == '"' else 2  # القيادي في الائتلاف، مسؤول في الإدارة المحلية
                 continue
-            if token.startswith(("ال", "وال")) and self._phrase_word(end):
+            if token.startswith(("ال", "وال")) and self._phrase_word(end) and not token.endswith(("هم", "ها", "هما")) \
+                    and strip_article(token) not in self.vocab.clause_openers:
                 if after_nisba and not token.endswith(("ي", "يه")):
                     break  # «الهلال الأحمر الليبي الأطراف …»: a nisba closes the phrase
                 after_nisba = token.endswith(("ي", "يه"))
                 end += 1
                 continue
+            after_nisba = False
             if token in ("عام", "عامه"):
                 end += 1
                 continue
-            if strip_article(token.removeprefix("و")) in self.vocab.organisation_heads and self._phrase_word(end):
-                end += 1  # وكيل وزارة الصحة، رئيس مجلس الإدارة؛ the next word names the body
-                if end < min(limit, len(words)) and self._phrase_word(end) and not token.startswith("ال") \
-                        and not is_title_head(words[end].text, self.vocab) and not words[end].text.startswith("ال") \
-                        and not is_prepositional(words[end].text, self.vocab):
-                    end += 1
+            if self._is_organisation_head(token) and self._phrase_word(end):
+                end = self._after_body_head(end, limit)  # وكيل وزارة الصحة، رئيس مجلس الإدارة
                 continue
             if token.startswith("ل") and not is_outlet_word(token, self.vocab) and (
                 strip_article(token[1:]) in self.vocab.organisation_heads
@@ -486,12 +501,13 @@ class ArgumentFinder:
         comma = phrase[1]
         if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:
             return phrase
-        appositive = self.noun_phrase(comma + 1)
-        if appositive is None or is_title_head(self.words[comma + 1].text, self.vocab):
+        appositive = self.phrase(comma + 1, min(len(self.words), comma + 1 + MAX_MENTION_WORDS))
+        if appositive is None or not appositive.has_name:
             return phrase
-        after = self._word(appositive[1])
-        if after is not None and (after.text in CLAUSE_END or self._is_complementizer(after)):
-            return phrase[0], appositive[1]
+        after = self._word(appositive.end)
+        if after is not None and (after.text in CLAUSE_END or self._is_complementizer(after) or
+                                  is_prepositional(after.text, self.vocab)):
+            return phrase[0], appositive.end
         return phrase
 
     def _skip_addressee(self, index: int) -> tuple[int, tuple[int, int] | None]:
