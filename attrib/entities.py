@@ -67,7 +67,8 @@ class EntityLinker:
             if self._is_title_head(word.text):
                 chain = self.chain_at(index)
                 if chain.name is not None and chain.title is not None and chain.title[0] == index:
-                    self._register(chain)
+                    entity = self._register(chain)
+                    self._note_mention(entity, self.words[index].start, self.words[chain.name[1] - 1].end)
 
     # ---- reading chains ---------------------------------------------------------------
     def _is_title_head(self, token: str) -> bool:
@@ -206,9 +207,24 @@ class EntityLinker:
             if side is not None and side.name is None and self._is_title_head(self.words[appositive[0]].text):
                 self._add_title(entity, *self._title_key(*appositive))
         self._agree(entity, gender, number)
-        o_start, o_end = self.a.view.orig_span(start, end)
-        entity.mentions.append((o_start, o_end))
+        self._note_mention(entity, start, end)
         return entity
+
+    def _note_mention(self, entity: Entity, start: int, end: int) -> None:
+        span = self.a.view.orig_span(start, end)
+        if span not in entity.mentions:
+            entity.mentions.append(span)
+            entity.mentions.sort()
+
+    def nearest_before(self, orig_offset: int, window: int, gender: str | None, number: str | None,
+                       agrees) -> Entity | None:
+        """The entity mentioned last before `orig_offset` (within `window` characters) that agrees."""
+        best, best_end = None, -1
+        for entity in self.entities:
+            ends = [end for _, end in entity.mentions if orig_offset - window <= end <= orig_offset]
+            if ends and max(ends) > best_end and agrees(entity, gender, number):
+                best, best_end = entity, max(ends)
+        return best
 
     def _link_words(self, first: int, last: int, chain: Chain) -> Entity:
         if chain.name is not None:

@@ -18,9 +18,10 @@ UNRESOLVED_CONFIDENCE = 0.3
 
 
 class SpeakerFinder:
-    def __init__(self, nlp: Language, name: str, *, max_anaphora_distance: int):
+    def __init__(self, nlp: Language, name: str, *, max_anaphora_distance: int, fallback_window: int):
         self.name = name
         self.max_anaphora_distance = max_anaphora_distance
+        self.fallback_window = fallback_window
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -47,19 +48,27 @@ class SpeakerFinder:
             elif form.kind == "passive":
                 draft.confidence = PASSIVE_CONFIDENCE
             else:
-                draft.entity = self._antecedent(drafts, position, form.gender, form.number)
+                draft.entity = self._antecedent(drafts, position, linker, analysed)
                 draft.resolution = "anaphora" if draft.entity else None
                 draft.confidence = ANAPHORA_CONFIDENCE if draft.entity else UNRESOLVED_CONFIDENCE
         return drafts, linker.entities
 
-    def _antecedent(self, drafts: list[Draft], position: int, gender: str | None, number: str | None) -> Entity | None:
+    def _antecedent(self, drafts: list[Draft], position: int, linker: EntityLinker, analysed) -> Entity | None:
+        """A dropped subject takes the latest earlier speaker that agrees in gender and number; a
+        cue inside a relative clause («ألقى المرزوقي كلمة أكد فيها …») takes the entity named just
+        before it in its sentence; failing both, the entity mentioned last before the cue."""
+        draft = drafts[position]
+        form = draft.cue.form
+        cue_offset = analysed.view.orig_start(draft.cue.start)
+        if form.proclitic == "" and form.kind in ("verb", "imperfect") and not _clause_initial(analysed, draft.cue):
+            sentence_start = analysed.view.orig_start(_sentence_start(analysed, draft.cue))
+            nearby = linker.nearest_before(cue_offset, cue_offset - sentence_start, form.gender, form.number, _agrees)
+            if nearby is not None:
+                return nearby
         for earlier in reversed(drafts[max(0, position - self.max_anaphora_distance):position]):
-            entity = earlier.entity
-            if entity is None:
-                continue
-            if _agrees(entity, gender, number):
-                return entity
-        return None
+            if earlier.entity is not None and _agrees(earlier.entity, form.gender, form.number):
+                return earlier.entity
+        return linker.nearest_before(cue_offset, self.fallback_window, form.gender, form.number, _agrees)
 
     @staticmethod
     def set_annotations(doc: Doc, found: tuple[list[Draft], list[Entity]]) -> Doc:
@@ -67,6 +76,19 @@ class SpeakerFinder:
         doc._.attrib_drafts = drafts
         doc._.attrib_entities = entities
         return doc
+
+
+def _clause_initial(analysed, cue) -> bool:
+    previous = analysed.words[cue.word - 1] if cue.word > 0 else None
+    return previous is None or previous.is_punct or previous.text in ("ثم", "كما", "وقد", "قد", "ولقد")
+
+
+def _sentence_start(analysed, cue) -> int:
+    words = analysed.words
+    index = cue.word
+    while index > 0 and words[index - 1].sentence == words[cue.word].sentence:
+        index -= 1
+    return words[index].start
 
 
 def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
@@ -85,7 +107,7 @@ def _agrees(entity: Entity, gender: str | None, number: str | None) -> bool:
     "attrib_speakers",
     assigns=["doc._.attrib_drafts", "doc._.attrib_entities"],
     requires=["doc._.attrib_drafts"],
-    default_config={"max_anaphora_distance": 6},
+    default_config={"max_anaphora_distance": 6, "fallback_window": 600},
 )
-def make_speaker_finder(nlp: Language, name: str, max_anaphora_distance: int) -> SpeakerFinder:
-    return SpeakerFinder(nlp, name, max_anaphora_distance=max_anaphora_distance)
+def make_speaker_finder(nlp: Language, name: str, max_anaphora_distance: int, fallback_window: int) -> SpeakerFinder:
+    return SpeakerFinder(nlp, name, max_anaphora_distance=max_anaphora_distance, fallback_window=fallback_window)
