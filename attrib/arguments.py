@@ -243,7 +243,7 @@ class ArgumentFinder:
     def _after_body_head(self, index: int, limit: int) -> int:
         """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا."""
         end = index + 1
-        if end < min(limit, len(self.words)) and not self.words[index].text.startswith("ال") \
+        if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "ل")) \
                 and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
                 and not is_title_head(self.words[end].text, self.vocab) \
                 and not is_prepositional(self.words[end].text, self.vocab) and not self._conjoined(end, first=False):

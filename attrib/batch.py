@@ -138,6 +138,13 @@ def normalise_id(value: object) -> str | None:
     return orjson.dumps(value).decode()
 
 
+_JSON_TYPE_NAMES = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+
+
+def json_type_name(value: object) -> str:
+    return _JSON_TYPE_NAMES.get(type(value), f"a {type(value).__name__}")
+
+
 def parse_line(number: int, raw: bytes, options: BatchOptions) -> Job:
     """`raw` without its line ending. Every way a line can be unusable becomes a coded error."""
     if len(raw) > options.max_line_bytes:
@@ -149,12 +156,12 @@ def parse_line(number: int, raw: bytes, options: BatchOptions) -> Job:
     except orjson.JSONDecodeError as err:
         return Job(number, error=_undecodable(number, raw, err))
     if not isinstance(record, dict):
-        return Job(number, error=InvalidJSONError(f"line {number} is a JSON {type(record).__name__}, not an object"))
+        return Job(number, error=InvalidJSONError(f"line {number} is {json_type_name(record)}, not an object"))
     doc_id = normalise_id(record.get(options.id_key))
     kept = {key: record[key] for key in options.keep if key in record} or None
     text = record.get(options.text_key)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = "missing" if text is None else f"{json_type_name(text)}, not a string"
         return Job(number, doc_id, kept=kept, error=MissingTextError(f"line {number}: field {options.text_key!r} is {what}"))
     if not text.strip():
         return Job(number, doc_id, kept=kept, error=EmptyTextError(f"line {number}: the text is empty"))

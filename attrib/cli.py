@@ -25,15 +25,30 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_batch(args) -> int:
-    from .batch import BatchOptions, run
+    import os
+
+    from .batch import BatchInterrupted, BatchJobError, BatchOptions, run
 
     options = BatchOptions(text_key=args.text_key, id_key=args.id_key, keep=tuple(args.keep or ()),
                            max_chars=args.max_chars)
-    stats = run(args.inputs, args.output, options)
-    summary = stats.to_dict()
-    print(f"read {summary['read']} = ok {summary['ok']} + errors {summary['errors']}", file=sys.stderr)
+    try:
+        stats = run(args.inputs, args.output, options, processes=args.processes, engine=args.engine,
+                    scheduler=args.scheduler, resume=args.resume)
+    except BatchInterrupted as stop:
+        print(f"interrupted: {stop.stats.summary_line()}", file=sys.stderr)
+        if stop.partial:
+            print(f"the output so far is in {stop.partial}; run the same command with --resume to continue",
+                  file=sys.stderr)
+        return 130
+    except (BatchJobError, OSError) as err:
+        if isinstance(err, BrokenPipeError):
+            # The reader went away: point stdout at /dev/null so the exit flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"attrib batch: {err}", file=sys.stderr)
+        return 2
+    print(stats.summary_line(), file=sys.stderr)
     if args.stats:
-        Path(args.stats).write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2) + b"\n")
+        Path(args.stats).write_bytes(orjson.dumps(stats.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
     return 0
 
 
@@ -96,14 +111,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("batch", help="JSON-lines in, one result or error record per line out")
+    p = sub.add_parser("batch", help="JSON-lines in, one result or error record per line out, in order")
     p.add_argument("inputs", nargs="+", help="JSON-lines files (.gz allowed), or - for standard input")
-    p.add_argument("-o", "--output", required=True, help="output file (.gz allowed), or - for standard output")
-    p.add_argument("--text-key", default="text")
-    p.add_argument("--id-key", default="id")
-    p.add_argument("--keep", nargs="*", metavar="FIELD", help="input fields to copy to each output line")
-    p.add_argument("--max-chars", type=int, default=1_000_000)
-    p.add_argument("--stats", help="write the closing counts to this JSON file")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file (.gz allowed), written as OUTPUT.part and renamed when done; - for standard output")
+    p.add_argument("--text-key", default="text", help="the field holding the text (default: text)")
+    p.add_argument("--id-key", default="id", help="the field holding the document id (default: id)")
+    p.add_argument("--keep", nargs="+", action="extend", metavar="FIELD",
+                   help="input fields to copy to each output line (after the inputs, or repeated)")
+    p.add_argument("--max-chars", type=int, default=1_000_000, help="longer texts become E103 error records")
+    p.add_argument("--processes", type=int, default=None, metavar="N",
+                   help="worker processes, or Dask workers of the local cluster (default: all cores)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run from OUTPUT.part (same inputs and options)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (needs attrib[dask])")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use (default: a local cluster)")
+    p.add_argument("--stats", metavar="FILE", help="write the closing counts to this JSON file")
     p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("validate", help="check a JSON-lines result file against the schema")

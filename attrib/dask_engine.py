@@ -58,7 +58,7 @@ def render_on_dask(lines: Iterable[tuple[int, bytes]], options: BatchOptions, sc
         pending: deque[Future] = deque()
         try:
             for partition in chunked(lines, LINES_PER_PARTITION):
-                # pure=False: equal partitions on different lines still need separate results.
+                # pure=False: line numbers make every partition unique, so hashing one for a key is waste.
                 pending.append(client.submit(render_partition, partition, options, pure=False))
                 if len(pending) >= window:
                     yield from pending.popleft().result()

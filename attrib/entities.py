@@ -150,10 +150,15 @@ class EntityLinker:
                 entity.gender = "f" if strip_article(head).endswith("ه") else "m"
 
     def find_by_name(self, name: str) -> Entity | None:
-        words = name.split()
+        # honorifics are shared by different people: «الأمير ويليام» is not «الأمير تشارلز»
+        words = [w for w in name.split() if strip_article(w) not in self.vocab.honorifics]
+        if not words:
+            return None
         for entity in reversed(self.entities):
             for known in entity.names:
-                known_words = known.split()
+                known_words = [w for w in known.split() if strip_article(w) not in self.vocab.honorifics]
+                if not known_words:
+                    continue
                 if known_words == words:
                     return entity
                 n = len(words)
