@@ -19,11 +19,12 @@ from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
 MAX_MENTION_WORDS = 16
 MAX_NAME_WORDS = 4
+NEGATIONS = frozenset(("لم", "لن", "ولم", "ولن"))
 QUOTE_MIN_WORDS = 3
 NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
 # nisba and participle endings of an indefinite adjective after a head (مصادر مطلعة، مصدر أمني)
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
-MAX_FRAME_SEARCH = 30
+MAX_FRAME_SEARCH = 16
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
 TRANSMISSION_VERBS = frozenset(
@@ -431,8 +432,8 @@ class ArgumentFinder:
             if word.sentence != sentence and not (word.text == "\n" and self.words[index - 1].text == ":"):
                 return None
             if index > cue.last_word + 1 and self._starts_new_attribution(index) \
-                    and self.cue_at[index].form.kind != "noun":
-                return None
+                    and self.cue_at[index].form.kind != "noun" and self.cue_at[index].form.lemma != "نقلا عن":
+                return None  # «وقالت مصادر أمنية، نقلا عن مسؤولين، إن …» is still قالت's frame
             if word.text == '"' and self._opens_quotation(word) or word.text == ":" or self._is_complementizer(word):
                 return self._frame_at(index, cue)
             index += 1
@@ -453,6 +454,9 @@ class ArgumentFinder:
 
     def _verb(self, cue: Cue) -> Arguments | None:
         index = cue.last_word + 1
+        previous = self._word(cue.word - 1)
+        if previous is not None and previous.text in NEGATIONS:
+            return None  # «لم يكشف عن …» reports nothing said
         if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
             following = self._word(index)
             if following is None or not self._is_complementizer(following):
@@ -526,9 +530,9 @@ class ArgumentFinder:
         return end, (start, self.words[end - 1].end)
 
     def _skip_parenthetical(self, index: int) -> int:
-        """Skip «، على هامش …،» between the subject and an object content."""
+        """Skip «، على هامش …،» or «، الذي حمل عنوان …،» between the subject and the content."""
         nxt = self._word(index + 1)
-        if nxt is None or nxt.text not in self.vocab.prepositions:
+        if nxt is None or nxt.text in ('"', ":") or self._is_complementizer(nxt) or index + 1 in self.cue_at:
             return index + 1
         end = index + 1
         sentence = nxt.sentence
@@ -661,8 +665,11 @@ class ArgumentFinder:
             return None
         head = self.words[phrase[0]].text
         if cue.next_prefix and head.startswith(cue.next_prefix) and phrase[0] == cue.last_word + 1:
-            head = "ال" + head[2:] if head.startswith("لل") else head[len(cue.next_prefix):]
-        if strip_article(head) in self.vocab.source_exclusions or head in self.vocab.source_exclusions:
+            # للقانون is ل + القانون, للائحة is ل + اللائحة
+            readings = ["ال" + head[2:], "ال" + head[1:]] if head.startswith("لل") else [head[len(cue.next_prefix):]]
+        else:
+            readings = [head]
+        if any(strip_article(r) in self.vocab.source_exclusions or r in self.vocab.source_exclusions for r in readings):
             return None
         if head.isdigit() or head in self.vocab.stops:
             return None
@@ -682,7 +689,8 @@ class ArgumentFinder:
         start = cue.word
         while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text != "\n":
             start -= 1
-        leading = all(self.words[i].text in self.vocab.conjunctions | {"و"} for i in range(start, cue.word))
+        leading = cue.word - start <= 1 or all(
+            self.words[i].text in self.vocab.conjunctions | {"و"} for i in range(start, cue.word))
         if leading:
             index = end
             if self._word(index) is not None and self.words[index].text in CLAUSE_END:

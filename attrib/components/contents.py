@@ -69,6 +69,12 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
                 and any(k.args.content[0] <= draft.cue.start < k.args.content[1] for k in result):
             # «بلاده تعتبر تنظيم الدولة …» inside a paraphrase is part of it, not a new statement
             continue
+        inside = [k for k in result if k.args.content[0] <= draft.cue.start < k.args.content[1]]
+        if inside and draft.args.mention is None and draft.cue.form.kind in ("verb", "imperfect"):
+            # «قالت: إنها تعتقد أن …»: the same speaker restating, inside her own statement
+            continue
+        if draft.cue.form.kind in ("verb", "imperfect") and _after_source_ma(finder, draft):
+            continue
         if draft.cue.form.kind == "source":
             first = finder.a.word_at(draft.args.content[0])
             last = finder.a.word_at(draft.args.content[1] - 1)
@@ -76,6 +82,16 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
                 continue
         result.append(draft)
     return result
+
+
+def _after_source_ma(finder: ArgumentFinder, draft: Draft) -> bool:
+    """«بحسب ما أعلنته القوة البحرية»: the verb belongs to the source preposition's attribution."""
+    words = finder.words
+    index = draft.cue.word
+    if index < 2 or words[index - 1].text != "ما":
+        return False
+    before = finder.cue_at.get(index - 2)
+    return before is not None and before.form.kind == "source"
 
 
 @Language.factory(
