@@ -184,7 +184,7 @@ class ArgumentFinder:
     def noun_phrase(self, index: int, limit: int = MAX_MENTION_WORDS) -> tuple[int, int] | None:
         """Word range [index, end) of the noun phrase starting at `index`, or None."""
         phrase = self.phrase(index, min(len(self.words), index + limit))
-        return (index, phrase.end) if phrase else None
+        return (index, phrase.end) if phrase and phrase.end > index else None
 
     def phrase(self, index: int, stop: int) -> Phrase | None:
         """The noun phrase at `index`, split into title and name.
@@ -195,7 +195,7 @@ class ArgumentFinder:
         quotation is whole; one that runs on into other words is kept up to its last word the
         article uses again (a surname recurs; the noun that happens to follow does not).
         """
-        if index >= stop or not self._phrase_word(index):
+        if index >= stop or not self._phrase_word(index) or self.words[index].text in ("ل", "ب"):
             return None
         words = self.words
         head = words[index].text
@@ -326,7 +326,7 @@ class ArgumentFinder:
                 end += 1  # الأمين العام للأمم المتحدة، المدير الإقليمي للغابات
                 continue
             break
-        while words[end - 1].text in ("ل", "في", "عن", "من"):
+        while end > start and words[end - 1].text in ("ل", "في", "عن", "من"):
             end -= 1
         return end
 

@@ -257,6 +257,8 @@ class EntityLinker:
         return entity
 
     def _kind_of(self, phrase: str) -> str:
+        if not phrase.split():
+            return "person"
         kinds = _kinds()
         head = strip_article(phrase.split()[0]) if phrase else ""
         if head in kinds["document"] or phrase.split()[0] in kinds["document"]:
