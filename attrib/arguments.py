@@ -20,6 +20,7 @@ from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 MAX_MENTION_WORDS = 16
 MAX_NAME_WORDS = 4
 NEGATIONS = frozenset(("لم", "لن", "ولم", "ولن"))
+AUXILIARIES = frozenset(("تم", "وتم", "يتم", "ويتم", "سيتم", "جري", "وجري"))
 QUOTE_MIN_WORDS = 3
 NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
 # nisba and participle endings of an indefinite adjective after a head (مصادر مطلعة، مصدر أمني)
@@ -455,8 +456,8 @@ class ArgumentFinder:
     def _verb(self, cue: Cue) -> Arguments | None:
         index = cue.last_word + 1
         previous = self._word(cue.word - 1)
-        if previous is not None and previous.text in NEGATIONS:
-            return None  # «لم يكشف عن …» reports nothing said
+        if previous is not None and previous.text in NEGATIONS | AUXILIARIES:
+            return None  # «لم يكشف عن …» reports nothing said; «تم نقل …» is a masdar
         if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
             following = self._word(index)
             if following is None or not self._is_complementizer(following):

@@ -259,7 +259,6 @@ class InputReader:
     def __init__(self, names: list[str], max_line_bytes: int):
         self.names = names
         self.max_line_bytes = max_line_bytes
-        self.total_bytes: int | None = None if "-" in names else sum(os.path.getsize(n) for n in names)
         self._finished_bytes = 0
         self._current: BinaryIO | None = None
 
@@ -267,6 +266,11 @@ class InputReader:
         for name in self.names:
             if name != "-" and not os.path.isfile(name):
                 raise BatchJobError(f"cannot read {name}: no such file")
+
+    @property
+    def total_bytes(self) -> int | None:
+        """The size of all inputs (compressed for .gz), unknown when one is standard input."""
+        return None if "-" in self.names else sum(os.path.getsize(name) for name in self.names)
 
     @property
     def position(self) -> int:
@@ -343,7 +347,7 @@ def run(inputs: list[str], output: str, options: BatchOptions, *, processes: int
     Raises BatchJobError when the job cannot run and BatchInterrupted on Ctrl-C; on any failure the
     partial output stays beside `output` for `resume=True` to continue from.
     """
-    processes = processes or default_processes()
+    processes = default_processes() if processes is None else processes
     if processes < 1:
         raise BatchJobError(f"--processes must be at least 1, not {processes}")
     check_options(options)

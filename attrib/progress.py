@@ -15,13 +15,6 @@ def format_duration(seconds: float) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def eta_seconds(fraction_done: float, elapsed: float) -> float | None:
-    """Time left at the pace so far, once there is a pace to go by."""
-    if fraction_done <= 0 or elapsed <= 0:
-        return None
-    return elapsed * (1 - fraction_done) / fraction_done
-
-
 class NoProgress:
     def update(self, docs: int, errors: int) -> None:
         pass
@@ -33,7 +26,8 @@ class NoProgress:
 class ProgressBar(NoProgress):
     """`docs`, docs/s and errors; with a known input size also a bar, percent done and ETA.
 
-    The fraction done is by bytes read, so it is known before the number of lines is.
+    The fraction done is by bytes read, so it is known before the number of lines is. The ETA goes
+    by the reading pace since the first draw, which leaves out start-up and the lines `--resume` skips.
     """
 
     def __init__(self, stream: TextIO, total_bytes: int | None, position: Callable[[], int],
@@ -43,7 +37,7 @@ class ProgressBar(NoProgress):
         self._position = position
         self._clock = clock
         self._started = clock()
-        self._start_position: int | None = None  # where this run began reading; --resume skips a prefix
+        self._baseline: tuple[float, int] | None = None  # (time, position) of the first draw
         self._last_drawn = float("-inf")
         self._docs = self._errors = 0
         self._width = 0
@@ -66,11 +60,12 @@ class ProgressBar(NoProgress):
         if not self._total_bytes:
             return line
         position = self._position()
-        if self._start_position is None:
-            self._start_position = position
+        if self._baseline is None:
+            self._baseline = (now, position)
+        since, start = self._baseline
+        bytes_per_second = (position - start) / (now - since) if now > since else 0.0
+        eta = (self._total_bytes - position) / bytes_per_second if bytes_per_second > 0 else None
         fraction = min(position / self._total_bytes, 1.0)
-        this_run = (position - self._start_position) / max(self._total_bytes - self._start_position, 1)
-        eta = eta_seconds(this_run, elapsed)
         filled = round(fraction * BAR_WIDTH)
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
         return f"[{bar}] {fraction:4.0%} | {line} | ETA {format_duration(eta) if eta is not None else '?'}"
