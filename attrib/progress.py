@@ -56,7 +56,7 @@ class ProgressBar(NoProgress):
     def render(self, now: float) -> str:
         elapsed = now - self._started
         rate = self._docs / elapsed if elapsed > 0 else 0.0
-        line = f"{self._docs:,} docs | {rate:,.1f} docs/s | {self._errors:,} errors"
+        line = f"{self._docs:,} docs | {rate:,.1f} docs/s | errors {self._errors:,}"
         if not self._total_bytes:
             return line
         position = self._position()

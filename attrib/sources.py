@@ -15,7 +15,11 @@ CARRIED_BY = frozenset(fold(w) for w in ("نقلتها", "نقلته", "نقله
 INTERVIEW_NOUNS = frozenset(fold(w) for w in ("حديث", "مقابلة", "تصريح", "تصريحات", "لقاء", "حوار", "اتصال"))
 SOURCE_LINE = re.compile(r"(?:^|\n)[ \t]*المصدر\s*[:：]\s*([^\n]+?)\s*$")
 PAREN_SOURCE = re.compile(r"\(([^()\n]{2,30})\)")
-DASH_SOURCE = re.compile(r"^([^\n]{2,60}?)\s+[-–—]\s+([^\n]{2,40}?)\s*$", re.M)
+DATELINE_LINES = 3
+DATELINE_MAX_WORDS = 5
+DATELINE_SEPARATOR = re.compile(r"\s[-–—/:]\s|[/:]\s")
+BRACKETED_SOURCE = re.compile(r"^[^\s()]{2,20}(?:\s[^\s()]{2,20})?\s*\(([^()]{2,20})\)")
+CITY_DASH = re.compile(r"^(\S{2,20})\s+[–—]\s+\S")
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +42,8 @@ class AgencyFinder:
         if strip_article(bare) in self.vocab.outlet_heads or strip_article(token) in self.vocab.outlet_heads:
             return True
         rest = self.a.text[self.words[first].start:self.words[first].start + 40]
-        for candidate in (rest, rest[1:], rest[2:]):
+        candidates = (rest, rest[1:], rest[2:], "ال" + rest[2:]) if rest.startswith("لل") else (rest, rest[1:], rest[2:])
+        for candidate in candidates:
             if any(candidate.startswith(name) for name in outlet_names()):
                 return True
         return False
@@ -100,34 +105,41 @@ class AgencyFinder:
 
 
 def document_source(analysed: AnalysedText) -> tuple[int, int] | None:
-    """The article's source line («المصدر : الجزيرة + وكالات») or the outlet in its dateline."""
+    """The article's source line («المصدر : الجزيرة + وكالات») or its dateline: a short line near the
+    top («عين اليوم – لويزيانا», «عمّان: سلمى الخطيب», «إزمير/ الأناضول»), an outlet in brackets
+    opening the body («بيروت (رويترز) -»), a city before a dash («عمّان – أبقى …»), or the agency
+    closing an SPA dateline («… 1446 هـ … واس»)."""
     text = analysed.text
-    match = None
-    for match in SOURCE_LINE.finditer(text):
+    found = None
+    for found in SOURCE_LINE.finditer(text):
         pass
-    if match:
-        return match.start(1), match.end(1)
-    head = text[:300]
-    first_line_end = head.find("\n")
-    first_line = head if first_line_end < 0 else head[:first_line_end]
+    if found:
+        return found.start(1), found.end(1)
     names = outlet_names()
-    for paren in PAREN_SOURCE.finditer(first_line[:200]):
-        inner = paren.group(1).strip()
-        if any(inner.startswith(n) for n in names):
-            return paren.start(1), paren.end(1)
-    dash = DASH_SOURCE.match(first_line) if len(first_line.split()) <= 10 else None
-    if dash:
-        return dash.start(1), dash.end(2)
-    words = first_line.split()
-    if words and words[-1].strip(" .،") in names:
-        start = first_line.rfind(words[-1].strip(" .،"))
-        return start, start + len(words[-1].strip(" .،"))
+    offset = 0
+    for line in text.split("\n")[:DATELINE_LINES]:
+        stripped = line.strip()
+        lead = offset + len(line) - len(line.lstrip())
+        words = stripped.split()
+        if words and len(words) <= DATELINE_MAX_WORDS and DATELINE_SEPARATOR.search(stripped) \
+                and not stripped.endswith((".", "؟", "!")):
+            return lead, lead + len(stripped)
+        bracket = BRACKETED_SOURCE.match(stripped)
+        if bracket and any(bracket.group(1).strip().startswith(n) for n in names):
+            return lead + bracket.start(1) - 1, lead + bracket.end(1) + 1
+        city = CITY_DASH.match(stripped)
+        if city and len(words) > DATELINE_MAX_WORDS:
+            return lead + city.start(1), lead + city.end(1)
+        if words and words[-1].strip(" .،") in names and len(words) <= 14:
+            last = words[-1].strip(" .،")
+            start = offset + line.rfind(last)
+            return start, start + len(last)
+        offset += len(line) + 1
     tail = text.rstrip()
     last_line = tail[tail.rfind("\n") + 1:]
     if last_line.strip() and len(last_line.split()) <= 4:
         for paren in PAREN_SOURCE.finditer(last_line):
-            inner = paren.group(1).strip()
-            if any(inner.startswith(n) for n in names):
-                offset = len(tail) - len(last_line)
-                return offset + paren.start(1), offset + paren.end(1)
+            if any(paren.group(1).strip().startswith(n) for n in names):
+                start = len(tail) - len(last_line)
+                return start + paren.start(1), start + paren.end(1)
     return None
