@@ -25,6 +25,7 @@ QUOTE_MIN_WORDS = 3
 NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
 # nisba and participle endings of an indefinite adjective after a head (مصادر مطلعة، مصدر أمني)
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
+COMMON_NOUN_ENDINGS = ("ه", "ات", "ون", "ين")
 MAX_FRAME_SEARCH = 16
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
@@ -54,6 +55,7 @@ class Vocabulary:
     spokesperson_heads: frozenset
     occasion_nouns: frozenset
     clause_openers: frozenset
+    outlet_names: tuple
 
 
 @lru_cache(maxsize=None)
@@ -90,6 +92,7 @@ def vocabulary() -> Vocabulary:
         spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
         clause_openers=frozenset(fold(w) for w in words["clause_openers"]),
+        outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
     )
 
 
@@ -227,12 +230,11 @@ class ArgumentFinder:
             words[name_end].is_punct or self._is_complementizer(words[name_end]) or name_end in self.cue_at
             or is_title_head(words[name_end].text, self.vocab)
         )
-        if not hard_stop and name_end > name_start:
-            recurring = [k + 1 for k in range(name_start, name_end) if self.counts[words[k].text] > 1
-                         and words[k].text not in NAME_CONNECTORS]
-            name_end = recurring[-1] if recurring else min(name_end, name_start + 2)
-            while name_end < limit and words[name_end - 1].text in NAME_CONNECTORS:
-                name_end += 1
+        if not hard_stop:
+            # «فلاديمير بوتين رسالة من …»: trailing common nouns are not part of the name
+            while name_end > name_start + 1 and words[name_end - 1].text.endswith(COMMON_NOUN_ENDINGS) \
+                    and self.counts[words[name_end - 1].text] == 1:
+                name_end -= 1
         name_end = max(name_end, title_end)
         end = name_end
         if name_end > name_start and name_end < stop and is_title_head(words[name_end].text, self.vocab) \
@@ -243,8 +245,14 @@ class ArgumentFinder:
         return Phrase(index, title_end, name_start, name_end, end)
 
     def _after_body_head(self, index: int, limit: int) -> int:
-        """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا."""
+        """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا;
+        after an outlet head, a known outlet name of any length: وكالة فرانس برس."""
         end = index + 1
+        if is_outlet_word(self.words[index].text, self.vocab):
+            following = " ".join(w.text for w in self.words[end:end + 4])
+            for name in self.vocab.outlet_names:
+                if following == name or following.startswith(name + " "):
+                    return min(limit, end + len(name.split()))
         if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "ل")) \
                 and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
                 and not is_title_head(self.words[end].text, self.vocab) \
@@ -300,17 +308,22 @@ class ArgumentFinder:
             ):
                 end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 continue
-            if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and self._phrase_word(end + 1) and (
-                strip_article(words[end + 1].text) in self.vocab.organisation_heads or words[end + 1].text == '"'
-                or vague and strip_article(words[end + 1].text) not in self.vocab.occasion_nouns
+            if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and (
+                words[end + 1].text == '"' or self._phrase_word(end + 1) and (
+                    strip_article(words[end + 1].text) in self.vocab.organisation_heads
+                    or vague and strip_article(words[end + 1].text) not in self.vocab.occasion_nouns)
             ):
-                end += 1 if words[end + 1].text == '"' else 2  # القيادي في الائتلاف، مسؤول في الإدارة المحلية
+                if words[end + 1].text == '"':
+                    end += 1
+                    continue
+                # القيادي في الائتلاف، مسؤول في الإدارة المحلية لبلدة إيل، مصادر أمنية في إقليم بونتلاند
+                end = self._modifiers(self._after_body_head(end + 1, limit), limit)
                 continue
             if token.startswith(("ال", "وال")) and self._phrase_word(end) and not token.endswith(("هم", "ها", "هما")) \
                     and strip_article(token) not in self.vocab.clause_openers:
-                if after_nisba and not token.endswith(("ي", "يه")):
-                    break  # «الهلال الأحمر الليبي الأطراف …»: a nisba closes the phrase
-                after_nisba = token.endswith(("ي", "يه"))
+                if after_nisba and not token.endswith("ي") and not token.startswith("و"):
+                    break  # «الهلال الأحمر الليبي الأطراف …»: a masculine nisba closes the phrase
+                after_nisba = token.endswith("ي")
                 end += 1
                 continue
             after_nisba = False
@@ -645,7 +658,17 @@ class ArgumentFinder:
             return None
         content, quote_type, frame_word = frame
         mention = self._span(*phrase) if phrase else None
-        return Arguments(content, quote_type, mention, None, self.words[cue.last_word].end, self.words[frame_word].start)
+        issuer = self._issuer(cue.last_word + 1, frame_word)
+        return Arguments(content, quote_type, issuer or mention, None, self.words[cue.last_word].end,
+                         self.words[frame_word].start)
+
+    def _issuer(self, start: int, stop: int) -> tuple[int, int] | None:
+        """«البيان الصادر عن الوزارة»: the body that issued a document speaks through it."""
+        for index in range(start, min(stop, len(self.words)) - 1):
+            if strip_article(self.words[index].text) in ("صادر", "صادره") and self.words[index + 1].text == "عن":
+                phrase = self.noun_phrase(index + 2)
+                return self._span(*phrase) if phrase else None
+        return None
 
     def _source_phrase(self, cue: Cue) -> tuple[int, int] | None:
         index = cue.last_word + 1

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from distributed import Client, Future, LocalCluster
 
-from .batch import BatchOptions, FreshPipeline, Rendered, chunked, render_chunk
+from .batch import BatchJobError, BatchOptions, FreshPipeline, Rendered, chunked, render_chunk
 
 LINES_PER_PARTITION = 64  # ~1 s of work a task: dwarfs the scheduler's per-task cost
 PARTITIONS_IN_FLIGHT_PER_THREAD = 2
@@ -41,7 +41,11 @@ def render_partition(partition: list[tuple[int, bytes]], options: BatchOptions) 
 def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
     """A client of the cluster at `scheduler`, or of a new local cluster that lives as long as it."""
     if scheduler is not None:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler)
+        except OSError as err:  # refused, or no answer within distributed.comm.timeouts.connect
+            raise BatchJobError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
+        with client:
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
