@@ -230,8 +230,12 @@ class ArgumentFinder:
             words[name_end].is_punct or self._is_complementizer(words[name_end]) or name_end in self.cue_at
             or is_title_head(words[name_end].text, self.vocab)
         )
-        if not hard_stop:
-            # «فلاديمير بوتين رسالة من …»: trailing common nouns are not part of the name
+        if not hard_stop and name_end > name_start:
+            # «فلاديمير بوتين رسالة من …»: keep the name up to its last word the article repeats,
+            # at least two words, and never a trailing common noun the article does not repeat
+            recurring = [k + 1 for k in range(name_start, name_end)
+                         if self.counts[words[k].text] > 1 and words[k].text not in NAME_CONNECTORS]
+            name_end = max(min(name_end, name_start + 2), recurring[-1] if recurring else 0)
             while name_end > name_start + 1 and words[name_end - 1].text.endswith(COMMON_NOUN_ENDINGS) \
                     and self.counts[words[name_end - 1].text] == 1:
                 name_end -= 1
