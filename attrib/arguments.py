@@ -19,13 +19,15 @@ from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
 MAX_MENTION_WORDS = 16
 MAX_NAME_WORDS = 4
+RESUMPTIVES = frozenset(("فيه", "فيها", "فيهم", "خلاله", "خلالها"))
+LETTER_NOUNS = frozenset(("رساله", "خطاب", "برقيه", "مذكره"))
 NEGATIONS = frozenset(("لم", "لن", "ولم", "ولن"))
 AUXILIARIES = frozenset(("تم", "وتم", "يتم", "ويتم", "سيتم", "جري", "وجري"))
 QUOTE_MIN_WORDS = 3
 NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ام", "ال", "ولد", "دي", "فان", "فون"))
 # nisba and participle endings of an indefinite adjective after a head (مصادر مطلعة، مصدر أمني)
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
-COMMON_NOUN_ENDINGS = ("ه", "ات", "ون", "ين")
+COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
@@ -75,7 +77,7 @@ def vocabulary() -> Vocabulary:
         stops=frozenset(stops | complementizers),
         prepositions=frozenset(fold(w) for w in words["prepositions"]),
         title_links=frozenset(fold(w) for w in words["title_links"]),
-        title_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["heads"]),
+        title_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["heads"] + lexicon.load("titles.v1")["vague"]),
         outlet_heads=frozenset(fold(w) for w in lexicon.load("outlets.v1")["heads"]),
         source_exclusions=frozenset(fold(w) for w in lexicon.load("source_exclusions.v1")["heads"]),
         conjunctions=frozenset(fold(w) for w in words["conjunctions"]),
@@ -207,14 +209,17 @@ class ArgumentFinder:
         titled = is_title_head(head, self.vocab)
         first_modifier = self._after_body_head(index, stop) if self._is_organisation_head(head) else index + 1
         title_end = self._modifiers(first_modifier, stop, vague=bare in self.vocab.vague_heads)
-        if bare in self.vocab.vague_heads and title_end == index + 1 and title_end < stop and self._adjective(title_end):
-            title_end = self._modifiers(title_end + 1, stop, vague=True)  # مصدر أمني، مصادر مطلعة
-            return Phrase(index, title_end, title_end, title_end, title_end)
+        if titled and title_end == index + 1 and title_end < stop and self._adjective(title_end) and (
+                bare in self.vocab.vague_heads or words[title_end].text.endswith(("يه", "يون", "يين"))):
+            # مصدر أمني، مصادر مطلعة، محللة اقتصادية
+            title_end = self._modifiers(title_end + 1, stop, vague=bare in self.vocab.vague_heads)
+            if bare in self.vocab.vague_heads:
+                return Phrase(index, title_end, title_end, title_end, title_end)
         if head.endswith(("هم", "هما", "هن", "كم")) and not titled:
             return None  # «أبدوا قلقهم»: an object with a possessive, not a subject
         if not titled and head.startswith("ال") and head.endswith("ي") and bare not in self.vocab.phrase_heads:
             return Phrase(index, index, index, index + 1, index + 1)  # a surname on its own: الشهري
-        plural = bare in self.vocab.group_heads or head.endswith(("ون", "ين")) and not titled
+        plural = bare in self.vocab.group_heads or head.endswith("ون") and not titled
         if plural or (not titled and (head.startswith("ال") or self._is_organisation_head(head))):
             return Phrase(index, title_end, title_end, title_end, title_end)
         name_start = title_end if titled and bare not in self.vocab.honorifics else index
@@ -226,19 +231,17 @@ class ArgumentFinder:
                 and not (name_end > name_start and is_title_head(words[name_end].text, self.vocab)) \
                 and not (name_end == name_start and name_start != index and words[name_end].text.startswith("ال")):
             name_end += 1
-        hard_stop = name_end >= len(words) or name_end < limit and (
-            words[name_end].is_punct or self._is_complementizer(words[name_end]) or name_end in self.cue_at
-            or is_title_head(words[name_end].text, self.vocab)
-        )
+        hard_stop = name_end >= len(words) or name_end < limit and not self._plain_word(name_end)
         if not hard_stop and name_end > name_start:
             # «فلاديمير بوتين رسالة من …»: keep the name up to its last word the article repeats,
             # at least two words, and never a trailing common noun the article does not repeat
             recurring = [k + 1 for k in range(name_start, name_end)
                          if self.counts[words[k].text] > 1 and words[k].text not in NAME_CONNECTORS]
             name_end = max(min(name_end, name_start + 2), recurring[-1] if recurring else 0)
-            while name_end > name_start + 1 and words[name_end - 1].text.endswith(COMMON_NOUN_ENDINGS) \
-                    and self.counts[words[name_end - 1].text] == 1:
-                name_end -= 1
+        while name_end > name_start + 2 and self.counts[words[name_end - 1].text] == 1 and (
+                words[name_end - 1].text.endswith(COMMON_NOUN_ENDINGS)
+                or len(words[name_end - 1].text) >= 4 and words[name_end - 1].text.endswith("ا")):
+            name_end -= 1  # «… رسالة»، «… جدلا»: a noun or an adverb after the name
         name_end = max(name_end, title_end)
         end = name_end
         if name_end > name_start and name_end < stop and is_title_head(words[name_end].text, self.vocab) \
@@ -272,6 +275,12 @@ class ArgumentFinder:
         """«والي إزمير التركية»: a name that ends in a definite nisba is a place, not a person."""
         last = self.words[end - 1].text
         return end - start > 1 and last.startswith("ال") and last.endswith("يه")
+
+    def _plain_word(self, index: int) -> bool:
+        """A word that could go on a name: not punctuation, a particle, a preposition, a title…"""
+        token = self.words[index].text
+        return self._phrase_word(index) and not is_prepositional(token, self.vocab) \
+            and not self._conjoined(index, first=False) and not is_title_head(token, self.vocab)
 
     def _conjoined(self, index: int, first: bool) -> bool:
         """وأردوغان، ونظيره، وذلك: a conjunction, not part of a name (وليد and وائل are)."""
@@ -481,9 +490,11 @@ class ArgumentFinder:
                 return None  # «معلومات مؤكدة عن …»: an adjective, not a ḥāl
         mention = addressee = None
         if cue.form.kind in ("verb", "imperfect"):
-            while self._word(index) is not None and self.words[index].text in self.vocab.time_words:
+            # «رسالة طالبت فيها بـ…»، «أعلن اليوم الإثنين وزير …»
+            while self._word(index) is not None and (self.words[index].text in self.vocab.time_words
+                                                       or self.words[index].text in RESUMPTIVES):
                 index += 1
-            phrase = self.noun_phrase(index)
+            phrase = None if self._bi_complement(index, cue) else self.noun_phrase(index)
             if phrase:
                 phrase = self._with_apposition(phrase)
                 mention = self._span(*phrase)
@@ -502,8 +513,32 @@ class ArgumentFinder:
         elif mention is None and cue.form.proclitic == "ف":
             mention = self._amma_subject(cue)
         frame_start = self.words[frame_word].start if frame_word < len(self.words) else content[0]
+        if addressee is None:
+            addressee = self._letter_recipient(cue, frame_word)
         return Arguments(content, quote_type, mention, addressee, self.words[cue.last_word].end, frame_start,
                          clausal=self._is_clausal_frame(frame_word))
+
+    def _bi_complement(self, index: int, cue: Cue) -> bool:
+        """«طالبت بزيادة …»، «تعهد بالإفراج …»: a بـ-masdar, not a subject named بوتين or بشار."""
+        word = self._word(index)
+        if word is None or "bi" not in cue.form.frames or not word.text.startswith("ب") or len(word.text) < 4:
+            return False
+        rest = word.text[1:]
+        return rest.startswith("ا") or rest.endswith("ه")
+
+    def _letter_recipient(self, cue: Cue, frame_word: int) -> tuple[int, int] | None:
+        """«في رسالة إلى X»، «وجهت رسالة إلى X طالبت فيها …»: X is the addressee."""
+        sentence = self.words[cue.word].sentence
+        index = cue.word
+        while index > 0 and self.words[index - 1].sentence == sentence:
+            index -= 1
+        for position in range(index, min(frame_word, len(self.words) - 1)):
+            if strip_article(self.words[position].text.lstrip("وب")) in LETTER_NOUNS \
+                    and self.words[position + 1].text in ("الي", "ل"):
+                phrase = self.noun_phrase(position + 2)
+                if phrase:
+                    return self._span(*phrase)
+        return None
 
     def _is_clausal_frame(self, index: int) -> bool:
         word = self._word(index)

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import BinaryIO, NamedTuple, TypeVar
+from pathlib import Path
+from typing import BinaryIO, NamedTuple, TextIO, TypeVar
 
 import orjson
 from spacy.language import Language
@@ -26,7 +27,7 @@ from spacy.language import Language
 from .batch_output import BatchOutput, is_stdout
 from .errors import AttribError, EmptyTextError, InvalidJSONError, InvalidUTF8Error, MissingTextError, TextTooLongError
 from .pipeline import DEFAULT_MAX_CHARS, load
-from .progress import make_progress
+from .progress import NoProgress, make_progress
 from .result import AttributionResult
 
 ERROR_RECORD_FIELDS = ("id", "line", "error")
@@ -44,7 +45,7 @@ class BatchJobError(Exception):
 class BatchInterrupted(Exception):
     """Ctrl-C stopped the job; the output so far is kept for `--resume`."""
 
-    def __init__(self, stats: "BatchStats", partial: str | None):
+    def __init__(self, stats: BatchStats, partial: Path | None):
         super().__init__("interrupted")
         self.stats = stats
         self.partial = partial
@@ -84,7 +85,7 @@ class BatchStats:
     seconds: float = 0.0  # this session's running time
 
     @classmethod
-    def resuming(cls, lines: int, error_codes: dict[str, int]) -> "BatchStats":
+    def resuming(cls, lines: int, error_codes: dict[str, int]) -> BatchStats:
         """The counts of the output lines an interrupted run left, which this run continues."""
         errors = sum(error_codes.values())
         return cls(read=lines, ok=lines - errors, errors=errors, error_codes=dict(error_codes), resumed=lines)
@@ -259,6 +260,7 @@ class InputReader:
     def __init__(self, names: list[str], max_line_bytes: int):
         self.names = names
         self.max_line_bytes = max_line_bytes
+        self.lines_read = 0
         self._finished_bytes = 0
         self._current: BinaryIO | None = None
 
@@ -282,14 +284,13 @@ class InputReader:
 
     def numbered_lines(self, skip: int = 0) -> Iterator[tuple[int, bytes]]:
         """(line number, raw line) for every line after the first `skip`."""
-        number = 0
         for name in self.names:
             try:
                 with self._opened(name) as handle:
                     for raw in read_capped_lines(handle, self.max_line_bytes):
-                        number += 1
-                        if number > skip:
-                            yield number, raw
+                        self.lines_read += 1
+                        if self.lines_read > skip:
+                            yield self.lines_read, raw
             except (OSError, EOFError) as err:  # EOFError: a truncated .gz
                 raise BatchJobError(f"cannot read {name}: {err}") from err
             self._finished_bytes += 0 if name == "-" else os.path.getsize(name)
@@ -339,23 +340,35 @@ def choose_engine(engine: str, processes: int, scheduler: str | None) -> Engine:
     return lambda lines, options: render_in_pool(lines, options, processes=processes)
 
 
+def check_job(inputs: list[str], output: str, options: BatchOptions, processes: int, resume: bool) -> None:
+    """Everything that can be known wrong before the job starts, so it fails before writing anything."""
+    if processes < 1:
+        raise BatchJobError(f"--processes must be at least 1, not {processes}")
+    check_options(options)
+    if resume and is_stdout(output):
+        raise BatchJobError("--resume needs an output file, not standard output")
+    InputReader(inputs, options.max_line_bytes).check()
+
+
+def write_all(rendered: Iterable[Rendered], out: BatchOutput, stats: BatchStats, progress: NoProgress) -> None:
+    for line in rendered:
+        stats.count(line.error_code)
+        out.write(line.payload)
+        progress.update(stats.read - stats.resumed, stats.errors)
+
+
 def run(inputs: list[str], output: str, options: BatchOptions, *, processes: int | None = None,
         engine: str = "local", scheduler: str | None = None, resume: bool = False,
-        progress_stream=None) -> BatchStats:
+        progress_stream: TextIO | None = None) -> BatchStats:
     """Analyse every line of `inputs` into `output` ("-" for either means the standard stream).
 
     Raises BatchJobError when the job cannot run and BatchInterrupted on Ctrl-C; on any failure the
     partial output stays beside `output` for `resume=True` to continue from.
     """
     processes = default_processes() if processes is None else processes
-    if processes < 1:
-        raise BatchJobError(f"--processes must be at least 1, not {processes}")
-    check_options(options)
-    if resume and is_stdout(output):
-        raise BatchJobError("--resume needs an output file, not standard output")
-    reader = InputReader(inputs, options.max_line_bytes)
-    reader.check()
+    check_job(inputs, output, options, processes, resume)
     render = choose_engine(engine, processes, scheduler)
+    reader = InputReader(inputs, options.max_line_bytes)
 
     started = time.monotonic()
     out = BatchOutput(output)
@@ -363,10 +376,10 @@ def run(inputs: list[str], output: str, options: BatchOptions, *, processes: int
     stats = BatchStats.resuming(recovered.lines, recovered.error_codes)
     progress = make_progress(progress_stream or sys.stderr, reader.total_bytes, lambda: reader.position)
     try:
-        for rendered in render(reader.numbered_lines(skip=recovered.lines), options):
-            stats.count(rendered.error_code)
-            out.write(rendered.payload)
-            progress.update(stats.read - stats.resumed, stats.errors)
+        write_all(render(reader.numbered_lines(skip=recovered.lines), options), out, stats, progress)
+        if reader.lines_read < recovered.lines:
+            raise BatchJobError(f"{out.partial_path} has {recovered.lines} lines but the input only "
+                                f"{reader.lines_read}: --resume needs the same inputs as the interrupted run")
         out.commit()
     except KeyboardInterrupt:
         out.close()
@@ -380,5 +393,5 @@ def run(inputs: list[str], output: str, options: BatchOptions, *, processes: int
     return stats
 
 
-__all__ = ["BatchOptions", "BatchStats", "BatchJobError", "BatchInterrupted", "Rendered", "run", "render_line",
-           "render_lines", "FreshPipeline"]
+__all__ = ["BatchInterrupted", "BatchJobError", "BatchOptions", "BatchStats", "FreshPipeline", "Rendered", "render_line",
+           "render_lines", "run"]

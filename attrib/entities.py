@@ -68,7 +68,13 @@ class EntityLinker:
                 chain = self.chain_at(index)
                 if chain.name is not None and chain.title is not None and chain.title[0] == index:
                     entity = self._register(chain)
-                    self._note_mention(entity, self.words[index].start, self.words[chain.name[1] - 1].end)
+                    self._note_mention(entity, word.start + self._clitic_length(word.text),
+                                       self.words[chain.name[1] - 1].end)
+
+    def _clitic_length(self, token: str) -> int:
+        """1 for «ونظيره», «لوزير»: a conjunction or preposition glued to a title head."""
+        rest = token[1:]
+        return 1 if token[:1] in "ول" and (is_title_head(rest, self.vocab) and rest != token or rest in COUNTERPART) else 0
 
     # ---- reading chains ---------------------------------------------------------------
     def _is_title_head(self, token: str) -> bool:
@@ -214,6 +220,26 @@ class EntityLinker:
         self._agree(entity, gender, number)
         self._note_mention(entity, start, end)
         return entity
+
+    def collect_mentions(self) -> None:
+        """Every place the article names a person entity: its full names and its surname."""
+        texts = [w.text for w in self.words]
+        for entity in self.entities:
+            if entity.kind != "person" or not entity.names:
+                continue
+            forms = {tuple(name.split()) for name in entity.names}
+            surname = max(entity.names, key=lambda n: len(n.split())).split()[-1]
+            if surname not in self.vocab.stops and len(surname) > 2:
+                forms.add((surname,))
+            for form in forms:
+                size = len(form)
+                for index in range(len(texts) - size + 1):
+                    if tuple(texts[index:index + size]) == form:
+                        self._note_mention(entity, self.words[index].start, self.words[index + size - 1].end)
+        for entity in self.entities:
+            # a surname inside a full-name mention is the same mention
+            entity.mentions = [m for m in entity.mentions
+                               if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in entity.mentions)]
 
     def _note_mention(self, entity: Entity, start: int, end: int) -> None:
         span = self.a.view.orig_span(start, end)

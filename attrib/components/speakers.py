@@ -51,6 +51,7 @@ class SpeakerFinder:
                 draft.entity = self._antecedent(drafts, position, linker, analysed)
                 draft.resolution = "anaphora" if draft.entity else None
                 draft.confidence = ANAPHORA_CONFIDENCE if draft.entity else UNRESOLVED_CONFIDENCE
+        linker.collect_mentions()
         return drafts, linker.entities
 
     def _antecedent(self, drafts: list[Draft], position: int, linker: EntityLinker, analysed) -> Entity | None:

@@ -1,0 +1,64 @@
+"""Speakers as entities of the article: canonical names, every mention, dropped subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+import attrib
+
+
+def _speakers(nlp, text):
+    return [(q.cue.span.text, q.speaker.name if q.speaker else None) for q in attrib.extract(text, nlp=nlp).quotes]
+
+
+def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
+    entities = {e["name"]: [m["text"] for m in e["mentions"]] for e in seed_result["entities"]}
+    assert set(entities) >= {"مولود تشاويش أوغلو", "سيرغي لافروف", "فلاديمير بوتين", "الناطق باسم الكرملين"}
+    assert "وزير الخارجية التركي" in entities["مولود تشاويش أوغلو"]
+    assert entities["سيرغي لافروف"].count("لافروف") >= 2
+    for quote in seed_result["quotes"]:
+        assert quote["speaker"]["entity"] in {e["id"] for e in seed_result["entities"]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a counterpart «نظيره التركي» takes the title of the entity it is the counterpart of
+        ("التقى وزير الخارجية الروسي سيرغي لافروف ونظيره التركي مولود تشاويش أوغلو أمس.\n"
+         "وقال وزير الخارجية التركي إن العلاقات تتحسن.",
+         [("قال", "مولود تشاويش أوغلو")]),
+        # gender decides who a dropped subject is, across a paragraph break
+        ("وقالت الوزيرة ليلى حداد إن الخطة جاهزة. وقال المدير سامي نصر إن العمل بدأ.\nوأضافت أن التمويل متوفر.",
+         [("قالت", "ليلى حداد"), ("قال", "سامي نصر"), ("أضافت", "ليلى حداد")]),
+        # number: a plural verb takes a plural source
+        ("وقال سكان إن القصف استمر طوال الليل. وقال الضابط عمر سالم إن الوضع هادئ. وأكدوا أن المياه مقطوعة.",
+         [("قال", "سكان"), ("قال", "عمر سالم"), ("أكدوا", "سكان")]),
+        # apposition: the name set off by commas after the title
+        ("وقالت رئيسة البعثة الإيطالية، إيلينا مارتيني، إن النقوش نادرة.", [("قالت", "إيلينا مارتيني")]),
+        # SVO with an apposition before the verb
+        ("كاثلين بروكس، محللة اقتصادية بشركة \"سيتي إندكس\"، قالت إن الأسواق متوترة.",
+         [("قالت", "كاثلين بروكس")]),
+        # a name, then its title
+        ("صرح ليو وي مين المتحدث باسم وزارة الخارجية الصينية أن بلاده ترفض العقوبات. "
+         "وأكد المتحدث باسم الخارجية الصينية أن الواردات طبيعية.",
+         [("صرح", "ليو وي مين"), ("أكد", "ليو وي مين")]),
+        # «أما X فقال»
+        ("أما رئيس البلدية خالد عمران فقال إن الطرق ستفتح غدا.", [("قال", "خالد عمران")]),
+        # no speaker anywhere: say so
+        ("قيل إن الاجتماع تأجل.", [("قيل", None)]),
+    ],
+)
+def test_speaker_resolution(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
+
+
+def test_letter_recipient_is_the_addressee(nlp):
+    (quote,) = attrib.extract("ووجهت الوزيرة رسالة إلى رئيس الحكومة طالبت فيها بزيادة الميزانية.", nlp=nlp).quotes
+    assert (quote.content.text, quote.addressee.name) == ("زيادة الميزانية", "رئيس الحكومة")
+
+
+def test_confidence_says_how_the_speaker_was_found(nlp):
+    quotes = attrib.extract("وقال الوزير إن الخطة جاهزة، مشيرا إلى أن التمويل متوفر. قيل إن الاجتماع تأجل.",
+                            nlp=nlp).quotes
+    assert [(q.speaker.resolution if q.speaker else None, q.confidence) for q in quotes] == [
+        ("explicit", 0.9), ("anaphora", 0.7), (None, 0.5)]
