@@ -268,15 +268,18 @@ def name_problems(result: dict) -> list[str]:
     return problems
 
 
-def signature(result: dict, map_span) -> dict:
+def signature(result: dict, map_span, names: bool = True) -> dict:
     """The result with every offset mapped by `map_span(start, end)` (to the unperturbed text)
-    and every name folded."""
+    and every name folded (or left out, with `names=False`)."""
 
     def span(s):
         return None if s is None else map_span(s["start"], s["end"])
 
+    def name(text):
+        return fold(text) if names else None
+
     def named(n):
-        return None if n is None else (fold(n["name"]), span(n))
+        return None if n is None else (name(n["name"]), span(n))
 
     quotes = []
     for q in result["quotes"]:
@@ -286,12 +289,12 @@ def signature(result: dict, map_span) -> dict:
             "cue": (span(q["cue"]), q["cue"]["lemma"], q["cue"]["class"]),
             "content": span(q["content"]),
             "speaker": None if speaker is None else (
-                fold(speaker["name"]), speaker["entity"], span(speaker["mention"]), speaker["resolution"]),
+                name(speaker["name"]), speaker["entity"], span(speaker["mention"]), speaker["resolution"]),
             "agency": named(q["agency"]),
             "addressee": named(q["addressee"]),
             "confidence": q["confidence"],
         })
-    entities = [(e["id"], fold(e["name"]), e["kind"], [span(m) for m in e["mentions"]])
+    entities = [(e["id"], name(e["name"]), e["kind"], [span(m) for m in e["mentions"]])
                 for e in result["entities"]]
     return {"source": span(result["source"]), "quotes": quotes, "entities": entities}
 
