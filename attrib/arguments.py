@@ -183,7 +183,7 @@ class ArgumentFinder:
         return (
             cue.form.proclitic in ("و", "ف")
             or cue.form.kind in ("participle", "source", "verb_phrase", "afterthought")
-            or (previous is not None and previous.text in CLAUSE_END)
+            or (previous is not None and (previous.text in CLAUSE_END or previous.text in self.vocab.conjunctions))
         )
 
     # ---- noun phrases -----------------------------------------------------------------
@@ -310,7 +310,10 @@ class ArgumentFinder:
             if token == '"':
                 quotation = self._opens_quotation(words[end])
                 if quotation is not None and quotation.close is not None and (
-                    previous == "ل" or previous in self.vocab.title_links or previous == "في"
+                    end == start and is_title_head(previous, self.vocab)  # مؤسس "فيسبوك" مارك زوكربيرغ
+                    and len(self.a.text[quotation.inner_start:quotation.inner_end].split()) < QUOTE_MIN_WORDS
+                    and self._phrase_word(self.a.word_at(quotation.close) + 1)
+                    or previous == "ل" or previous in self.vocab.title_links or previous == "في"
                     or is_outlet_word(previous, self.vocab) or strip_article(previous) in self.vocab.organisation_heads
                 ):
                     end = self.a.word_at(quotation.close) + 1
@@ -482,8 +485,8 @@ class ArgumentFinder:
     def _verb(self, cue: Cue) -> Arguments | None:
         index = cue.last_word + 1
         previous = self._word(cue.word - 1)
-        if previous is not None and previous.text in NEGATIONS | AUXILIARIES:
-            return None  # «لم يكشف عن …» reports nothing said; «تم نقل …» is a masdar
+        if previous is not None and (previous.text in NEGATIONS | AUXILIARIES or previous.text in self.vocab.prepositions):
+            return None  # «لم يكشف عن …» reports nothing said; «تم نقل …», «في طلب …» are masdars
         if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
             following = self._word(index)
             if following is None or not self._is_complementizer(following):
@@ -508,6 +511,9 @@ class ArgumentFinder:
             if frame is None:
                 return None
         content, quote_type, frame_word = frame
+        if mention is None and self._word(cue.last_word + 1) is not None \
+                and self.words[cue.last_word + 1].text in RESUMPTIVES:
+            mention = self._occasion_speaker(cue)
         if mention is None and cue.form.kind in ("verb", "imperfect") and cue.form.proclitic == "":
             mention = self._subject_before(cue)
         elif mention is None and cue.form.proclitic == "ف":
@@ -517,6 +523,27 @@ class ArgumentFinder:
             addressee = self._letter_recipient(cue, frame_word)
         return Arguments(content, quote_type, mention, addressee, self.words[cue.last_word].end, frame_start,
                          clausal=self._is_clausal_frame(frame_word))
+
+    def _occasion_speaker(self, cue: Cue) -> tuple[int, int] | None:
+        """«كلمة جيمي ويلز التي ذكر فيها …»، «ألقى المرزوقي كلمة أكد فيها …»: whoever gave the speech,
+        statement or letter that the cue's «فيها» points back to."""
+        sentence = self.words[cue.word].sentence
+        for noun in range(cue.word - 1, max(-1, cue.word - 10), -1):
+            word = self.words[noun]
+            if word.sentence != sentence:
+                return None
+            if strip_article(word.text.lstrip("وب")) not in self.vocab.occasion_nouns:
+                continue
+            owner = self.noun_phrase(noun + 1, limit=cue.word - noun - 1) if noun + 1 < cue.word else None
+            if owner is not None and self.words[noun + 1].text not in ("التي", "الذي"):
+                return self._span(*owner)
+            start = noun
+            while start > 0 and self.words[start - 1].sentence == sentence and self._phrase_word(start - 1) \
+                    and noun - start < MAX_MENTION_WORDS:
+                start -= 1
+            before = self.noun_phrase(start, limit=noun - start) if start < noun else None
+            return self._span(*before) if before else None
+        return None
 
     def _bi_complement(self, index: int, cue: Cue) -> bool:
         """«طالبت بزيادة …»، «تعهد بالإفراج …»: a بـ-masdar, not a subject named بوتين or بشار."""
