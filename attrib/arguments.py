@@ -31,6 +31,9 @@ COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
+COMMA_BREAKERS = frozenset(fold(w) for w in (
+    "إذ", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "الذي", "التي", "الذين", "وهو", "وهي", "وهم", "حيث",
+    "بينما", "فيما", "كما", "ولم", "في حين", "غير", "علما", "مع"))
 TRANSMISSION_VERBS = frozenset(
     fold(pro + w)
     for w in ("نسبت", "نسب", "نقلت", "نقل", "ذكرت", "ذكر", "أوردت", "أورد", "أفادت", "أفاد", "بثت", "نشرت", "نشر")
@@ -179,6 +182,8 @@ class ArgumentFinder:
         cue = self.cue_at.get(index)
         if cue is None or cue.word != index:
             return False
+        if cue.form.kind == "source" and self._source_phrase(cue) is None:
+            return False  # «، وذلك وفقا لقرارات مجلس الأمن» goes on the statement
         previous = self._word(index - 1)
         return (
             cue.form.proclitic in ("و", "ف")
@@ -385,6 +390,8 @@ class ArgumentFinder:
                 return index
             if not clausal and index > start_index and token in CLAUSE_BREAKERS:
                 return index
+            if token in CLAUSE_END and index + 1 < len(self.words) and self.words[index + 1].text in COMMA_BREAKERS:
+                return index  # «…، إذ …»، «…، لكنهم …»، «…، الذي …»: the statement ends at the comma
             index += 1
         return index
 
@@ -393,6 +400,9 @@ class ArgumentFinder:
         """Content from word `start_index`; `quoted` when the cue is followed directly by a quotation
         (قال: "…" / قال "…"), which is then the whole content whatever follows it."""
         first = self._word(start_index)
+        if first is not None and clausal and start_pos is None and self._is_complementizer(first):
+            start_index += 1  # «قال: إن …»، «قالت: إنها "…"»: the complementizer is not content
+            first = self._word(start_index)
         if first is None or first.is_punct and first.text != '"':
             return None
         quotation = self._opens_quotation(first)

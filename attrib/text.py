@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .lang.ar import NormalizedView
 from .lang.ar import punctuation as p
 
-WORD_RE = re.compile(r'\n|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
+# a decimal number (2.2، 3,5) is one word, not a sentence end
+WORD_RE = re.compile(r'\n|\d+(?:[.,،]\d+)+|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
 SENTENCE_END = frozenset(".!?؟\n")
 CLAUSE_END = frozenset("،,;؛")
 PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')

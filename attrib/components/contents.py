@@ -23,18 +23,24 @@ class ContentFinder:
     def match(self, doc: Doc) -> list[Draft]:
         analysed = analysed_text(doc)
         cues = doc._.attrib_cues or []
+        cues = [cue for cue in cues if self._outside_quotations(analysed, cue)]
+        # Two passes: a cue that turns out to govern nothing («مطالبة» as an adjective) must not cut
+        # short the statement before it.
         finder = ArgumentFinder(analysed, cues)
+        governing = [cue for cue in cues if finder.analyse(cue) is not None]
+        finder = ArgumentFinder(analysed, governing)
         drafts = []
-        for cue in cues:
-            quotation = analysed.inside_quotation(cue.start)
-            if quotation is not None and not self.keep_nested_in_quotes:
-                inner = analysed.text[quotation.inner_start:quotation.inner_end]
-                if len(inner.split()) >= NESTED_QUOTE_MIN_WORDS:
-                    continue
+        for cue in governing:
             args = finder.analyse(cue)
             if args is not None and args.content[1] > args.content[0]:
                 drafts.append(Draft(cue, args))
         return _one_cue_per_content(drafts, finder)
+
+    def _outside_quotations(self, analysed, cue) -> bool:
+        quotation = analysed.inside_quotation(cue.start)
+        if quotation is None or self.keep_nested_in_quotes:
+            return True
+        return len(analysed.text[quotation.inner_start:quotation.inner_end].split()) < NESTED_QUOTE_MIN_WORDS
 
     @staticmethod
     def set_annotations(doc: Doc, drafts: list[Draft]) -> Doc:
