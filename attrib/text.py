@@ -18,6 +18,7 @@ WORD_RE = re.compile(r'\n|\d+(?:[.,،]\d+)+|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟�
 SENTENCE_END = frozenset(".!?؟\n")
 CLAUSE_END = frozenset("،,;؛")
 PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')
+QUOTE_CLOSERS = "”»’›"
 
 
 @dataclass(slots=True)
@@ -98,13 +99,19 @@ class AnalysedText:
         stack: list[list] = []  # [family, open position, paragraph it has reached]
         pairs: list[Quotation] = []
         for mark in marks:
+            char = original[self.view.orig_start(mark.start)]
             if stack and stack[-1][2] != mark.paragraph:
                 if paragraph_starts.get(mark.paragraph) == mark.start:
                     for entry in stack:
                         entry[2] = mark.paragraph
                     continue
+                if mark.paragraph == stack[-1][2] + 1 and _family(char) == stack[-1][0] and (
+                    char in QUOTE_CLOSERS or self._ends_paragraph(mark)
+                ):
+                    # a quotation carried into the next paragraph without reopening, closed there
+                    pairs.append(_make_pair(self.text, stack.pop()[1], mark.start))
+                    continue
                 self._close_unbalanced(stack, pairs, paragraph_ends)
-            char = original[self.view.orig_start(mark.start)]
             family = _family(char)
             if family == "guillemet" and char == "«":
                 stack.append([family, mark.start, mark.paragraph])
@@ -114,6 +121,11 @@ class AnalysedText:
                 stack.append([family, mark.start, mark.paragraph])
         self._close_unbalanced(stack, pairs, paragraph_ends)
         return sorted(pairs, key=lambda q: q.open)
+
+    def _ends_paragraph(self, mark: Word) -> bool:
+        following = self.words[mark.index + 1:mark.index + 3]
+        return all(w.text in SENTENCE_END or w.text in CLAUSE_END for w in following[:1]) and (
+            not following or following[0].text == "\n" or len(following) < 2 or following[1].text == "\n")
 
     def _close_unbalanced(self, stack, pairs, paragraph_ends) -> None:
         while stack:
