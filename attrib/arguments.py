@@ -19,6 +19,8 @@ from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
 MAX_MENTION_WORDS = 16
 MAX_NAME_WORDS = 4
+COMPLEMENTIZER_REACH = 12
+CALL_CLASSES = frozenset(("call", "urge", "demand"))
 RESUMPTIVES = frozenset(("فيه", "فيها", "فيهم", "خلاله", "خلالها"))
 LETTER_NOUNS = frozenset(("رساله", "خطاب", "برقيه", "مذكره"))
 NEGATIONS = frozenset(("لم", "لن", "ولم", "ولن"))
@@ -448,7 +450,8 @@ class ArgumentFinder:
         if self._is_complementizer(word):
             found = self._content_from(index + 1, None, clausal=True)
             return (found[0], found[1], index) if found else None
-        if token in ("علي", "الي") and self._word(index + 1) is not None and self._is_complementizer(self.words[index + 1]):
+        if token in PREP_FRAMES and self._word(index + 1) is not None and self._is_complementizer(self.words[index + 1]):
+            # على أن، إلى أن، من أن، عن أن
             found = self._content_from(index + 2, None, clausal=True)
             return (found[0], found[1], index) if found else None
         if token in PREP_FRAMES and PREP_FRAMES[token] in frames:
@@ -474,10 +477,22 @@ class ArgumentFinder:
             if index > cue.last_word + 1 and self._starts_new_attribution(index) \
                     and self.cue_at[index].form.kind != "noun" and self.cue_at[index].form.lemma != "نقلا عن":
                 return None  # «وقالت مصادر أمنية، نقلا عن مسؤولين، إن …» is still قالت's frame
-            if word.text == '"' and self._opens_quotation(word) or word.text == ":" or self._is_complementizer(word):
+            quotation = self._opens_quotation(word) if word.text == '"' else None
+            if quotation is not None and self._quoted_name(quotation):
+                index = self.a.word_at(quotation.close) + 1  # «لـ“عين اليوم” إن …»: a name, not the content
+                continue
+            if quotation is not None or word.text == ":" or self._is_complementizer(word):
                 return self._frame_at(index, cue)
             index += 1
         return None
+
+    def _quoted_name(self, quotation: Quotation) -> bool:
+        """A short quotation followed by more of the clause names something (a paper, a programme)."""
+        if quotation.close is None:
+            return False
+        after = self._word(self.a.word_at(quotation.close) + 1)
+        short = len(self.a.text[quotation.inner_start:quotation.inner_end].split()) < QUOTE_MIN_WORDS
+        return short and after is not None and (self._phrase_word(after.index) or self._is_complementizer(after))
 
     # ---- clause shapes ----------------------------------------------------------------
     def analyse(self, cue: Cue) -> Arguments | None:
@@ -515,12 +530,17 @@ class ArgumentFinder:
         index, addressee = self._skip_addressee(index)
         if self._word(index) is not None and self.words[index].text in CLAUSE_END:
             index = self._skip_parenthetical(index)
-        frame = self._frame_at(index, cue) or self._search_frame(index, cue)
+        frame = self._frame_at(index, cue)
+        if frame is None or not self._is_clausal_frame(frame[2]) and self._complementizer_ahead(index, cue):
+            # «كشف تقرير حديث صادر عن المرصد أن …»: the subject ran on; the clause decides
+            frame = self._search_frame(index, cue) or frame
         if frame is None:
             frame = self._quote_before(cue)
             if frame is None:
                 return None
         content, quote_type, frame_word = frame
+        if not self._is_clausal_frame(frame_word) and cue.form.cue_class in CALL_CLASSES and addressee is None:
+            content, addressee = self._called(content, cue)
         if mention is None and self._word(cue.last_word + 1) is not None \
                 and self.words[cue.last_word + 1].text in RESUMPTIVES:
             mention = self._occasion_speaker(cue)
@@ -533,6 +553,31 @@ class ArgumentFinder:
             addressee = self._letter_recipient(cue, frame_word)
         return Arguments(content, quote_type, mention, addressee, self.words[cue.last_word].end, frame_start,
                          clausal=self._is_clausal_frame(frame_word))
+
+    def _complementizer_ahead(self, index: int, cue: Cue) -> bool:
+        """A complementizer before the next comma or cue, when the cue takes one (أن/إن)."""
+        if not {"anna", "inna", "bi_anna"} & set(cue.form.frames):
+            return False
+        for position in range(index, min(len(self.words), index + COMPLEMENTIZER_REACH)):
+            word = self.words[position]
+            if word.is_punct or position in self.cue_at:
+                return False
+            if self._is_complementizer(word):
+                return True
+        return False
+
+    def _called(self, content: tuple[int, int], cue: Cue) -> tuple[tuple[int, int], tuple[int, int] | None]:
+        """«دعا الطرفين إلى وقف القتال»: the ones called on are the addressee, the call the content."""
+        first = self.a.word_at(content[0])
+        for position in range(first, min(len(self.words), first + 7)):
+            token = self.words[position].text
+            if self.words[position].is_punct:
+                break
+            if position > first and token in ("الي", "علي"):
+                return (self.words[position + 1].start, content[1]), (content[0], self.words[position - 1].end)
+            if position > first and token.startswith("ب") and "bi" in cue.form.frames and len(token) > 3:
+                return (self.words[position].start + 1, content[1]), (content[0], self.words[position - 1].end)
+        return content, None
 
     def _occasion_speaker(self, cue: Cue) -> tuple[int, int] | None:
         """«كلمة جيمي ويلز التي ذكر فيها …»، «ألقى المرزوقي كلمة أكد فيها …»: whoever gave the speech,
