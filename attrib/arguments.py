@@ -522,7 +522,10 @@ class ArgumentFinder:
             while self._word(index) is not None and (self.words[index].text in self.vocab.time_words
                                                        or self.words[index].text in RESUMPTIVES):
                 index += 1
-            phrase = None if self._bi_complement(index, cue) else self.noun_phrase(index)
+            following = self._word(index)
+            # a subject is never a prepositional phrase (لإذاعة …، لوزير …) nor a بـ-masdar
+            phrase = None if following is None or is_prepositional(following.text, self.vocab) \
+                or self._bi_complement(index, cue) else self.noun_phrase(index)
             if phrase:
                 phrase = self._with_apposition(phrase)
                 mention = self._span(*phrase)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .arguments import is_prepositional, vocabulary
 from .result import AttributionResult, Cue, Entity, NamedSpan, Quote, Span, Speaker
 
 
-def _clean_name(text: str) -> str:
-    # «لوكالة رويترز» names «وكالة رويترز»: the attached preposition is not part of the name
-    stripped = text.strip(' "«»“”')
-    if stripped.startswith("لل"):
-        return "ال" + stripped[2:]
-    if stripped.startswith("ل") and len(stripped) > 2:
-        return stripped[1:].lstrip("ـ").strip(' "«»“”')
-    return stripped
+def _preposition(analysed, view_start: int) -> int:
+    """Length of a لـ glued to an outlet phrase: «لوكالة رويترز» names «وكالة رويترز»."""
+    word = analysed.words[analysed.word_at(view_start)].text
+    if word.startswith("لل"):
+        return 2
+    return 1 if word.startswith("ل") and is_prepositional(word, vocabulary()) else 0
 
 
 def assemble(doc: Doc) -> AttributionResult:
@@ -39,6 +38,8 @@ def assemble(doc: Doc) -> AttributionResult:
             speaker = Speaker(draft.entity.canonical, draft.entity.id, span(draft.args.mention), draft.resolution)
         agency = span(draft.agency)
         addressee = span(draft.args.addressee)
+        agency_name = analysed.phrase_text(*draft.agency, _preposition(analysed, draft.agency[0]))[1] if agency else None
+        addressee_name = analysed.phrase_text(*draft.args.addressee)[1] if addressee else None
         quotes.append(
             Quote(
                 id=f"q{number}",
@@ -46,8 +47,8 @@ def assemble(doc: Doc) -> AttributionResult:
                 cue=Cue(span((draft.cue.start, draft.cue.end)), draft.cue.form.lemma, draft.cue.form.cue_class),
                 content=span(draft.args.content),
                 speaker=speaker,
-                agency=NamedSpan(_clean_name(agency.text), agency) if agency else None,
-                addressee=NamedSpan(_clean_name(addressee.text), addressee) if addressee else None,
+                agency=NamedSpan(agency_name, agency) if agency else None,
+                addressee=NamedSpan(addressee_name, addressee) if addressee else None,
                 confidence=draft.confidence,
             )
         )

@@ -109,7 +109,7 @@ class BatchStats:
 
     def summary_line(self) -> str:
         codes = ", ".join(f"{code} {n}" for code, n in sorted(self.error_codes.items()))
-        resumed = f", {self.resumed} of them from the interrupted run" if self.resumed else ""
+        resumed = f", {self.resumed} of them taken over from the interrupted run" if self.resumed else ""
         return (f"read {self.read} = ok {self.ok} + errors {self.errors}" + (f" ({codes})" if codes else "")
                 + resumed + f"; {self.seconds:.1f} s, {self.docs_per_second:.1f} docs/s")
 

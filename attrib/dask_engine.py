@@ -10,6 +10,7 @@ writing are the local engine's own code: the output is identical byte for byte. 
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -48,9 +49,23 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with _workers_ignore_ctrl_c():
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Processes started meanwhile inherit an ignored SIGINT: Ctrl-C reaches the whole process group,
+    and the client alone should handle it (and shut the cluster down) instead of every worker
+    printing a traceback."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def render_on_dask(lines: Iterable[tuple[int, bytes]], options: BatchOptions, scheduler: str | None,

@@ -62,6 +62,7 @@ class EntityLinker:
         # a name never runs into the content of a statement («لوزير الخارجية التركي ضرورة …»)
         self.content_starts = sorted(content_starts)
         self.entities: list[Entity] = []
+        self._mention_clitic = 0
         self._last_title_chain: list[str] | None = None
         for index, word in enumerate(self.words):
             if self._is_title_head(word.text):
@@ -99,19 +100,18 @@ class EntityLinker:
             title = None
         return Chain(title, (phrase.name_start, phrase.name_end))
 
-    def _text(self, first: int, end: int) -> tuple[str, str]:
-        start, stop = self.words[first].start, self.words[end - 1].end
-        o_start, o_end = self.a.view.orig_span(start, stop)
-        return self.a.text[start:stop], self.a.original[o_start:o_end]
+    def _text(self, first: int, end: int, clitic: int = 0) -> tuple[str, str]:
+        return self.a.phrase_text(self.words[first].start, self.words[end - 1].end, clitic)
 
     def _title_key(self, first: int, end: int) -> tuple[str, str]:
-        folded, original = self._text(first, end)
-        head = folded.split()[0]
-        if head[:1] in "ول" and strip_article(head[1:]) in self.vocab.title_heads:
-            cut = 1 if not head.startswith("لل") else 2
-            folded = folded[cut:]
-            original = original[cut:] if not original.startswith("لل") else original[2:]
-        return folded, original
+        """A title's text without a glued و or لـ («ونظيره», «لوزير», «للمتحدث»)."""
+        head = self.words[first].text
+        clitic = 0
+        if head.startswith("لل") and strip_article(head) in self.vocab.title_heads:
+            clitic = 2
+        elif head[:1] in "ول" and (strip_article(head[1:]) in self.vocab.title_heads or head[1:] in COUNTERPART):
+            clitic = 1
+        return self._text(first, end, clitic)
 
     def _register(self, chain: Chain) -> Entity:
         name, name_display = self._text(*chain.name)
@@ -200,6 +200,7 @@ class EntityLinker:
         """The entity a speaker mention (view span) names, created if the article has none yet."""
         first = self.a.word_at(start)
         last = self.a.word_at(end - 1) + 1
+        self._mention_clitic = start - self.words[first].start
         appositive = None
         for index in range(first, last):
             if self.words[index].text in CLAUSE_END and index > first:
@@ -269,7 +270,7 @@ class EntityLinker:
                 self._add_title(entity, title, display)
                 self._set_gender_from(entity, head)
             return entity
-        text, display = self._text(first, last)
+        text, display = self._text(first, last, self._mention_clitic)
         kind = self._kind_of(text)
         entity = next((e for e in reversed(self.entities) if text in e.names or text in e.titles), None)
         if entity is None and kind == "person":

@@ -82,9 +82,11 @@ class Tally:
     roles: dict = field(default_factory=lambda: defaultdict(int))
     gold_cues_found: int = 0
     predicted_cues_right: int = 0
+    gold_cues_detected: int = 0
 
     def add(self, other: "Tally") -> None:
-        for name in ("documents", "gold", "predicted", "matched", "e2e", "gold_cues_found", "predicted_cues_right"):
+        for name in ("documents", "gold", "predicted", "matched", "e2e", "gold_cues_found", "predicted_cues_right",
+                     "gold_cues_detected"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for role, value in other.roles.items():
             self.roles[role] += value
@@ -104,6 +106,7 @@ class Tally:
             "e2e_precision": e2e_p, "e2e_recall": e2e_r, "e2e_f1": f1(e2e_p, e2e_r),
             "cue_precision": ratio(self.predicted_cues_right, self.predicted),
             "cue_recall": ratio(self.gold_cues_found, self.gold),
+            "cue_detection_recall": ratio(self.gold_cues_detected, self.gold),
         }
         for role in ROLES:
             key = "exact_content" if role == "exact_content" else f"{role}_accuracy"
@@ -111,7 +114,9 @@ class Tally:
         return out
 
 
-def score_document(gold: dict, predicted: dict, errors: list | None = None) -> Tally:
+def score_document(gold: dict, predicted: dict, errors: list | None = None,
+                   detected_cues: list[dict] | None = None) -> Tally:
+    """Score one document; `detected_cues` are the cue stage's spans, before any content rule."""
     tally = Tally(documents=1)
     optional = gold.get("optional") or []
     kept = [
@@ -127,6 +132,8 @@ def score_document(gold: dict, predicted: dict, errors: list | None = None) -> T
     tally.matched = len(pairs)
     tally.gold_cues_found = sum(1 for g in gold["quotes"] if any(_overlap(p["cue"], g["cue"]) for p in kept))
     tally.predicted_cues_right = sum(1 for p in kept if any(_overlap(p["cue"], g["cue"]) for g in gold["quotes"]))
+    if detected_cues is not None:
+        tally.gold_cues_detected = sum(1 for g in gold["quotes"] if any(_overlap(c, g["cue"]) for c in detected_cues))
     for i, j in pairs:
         p, g = kept[i], gold["quotes"][j]
         right_speaker = speaker_correct(p["speaker"], g["speaker"])
@@ -194,7 +201,9 @@ def evaluate(paths: list[Path], nlp: Language | None = None, collect_errors: boo
     records = list(read_gold(paths))
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
         predicted = doc._.attribution.to_dict()
-        tally = score_document(record, predicted, errors)
+        view = doc._.attrib_text.view
+        detected = [dict(zip(("start", "end"), view.orig_span(c.start, c.end))) for c in doc._.attrib_cues]
+        tally = score_document(record, predicted, errors, detected)
         total.add(tally)
         by_outlet[_outlet_group(record)].add(tally)
     result = total.summary()
@@ -221,5 +230,6 @@ def format_table(result: dict) -> str:
         cells = [str(v) if isinstance(v, int) else f"{v:.3f}" for v in row[1:]]
         lines.append(" ".join([row[0].ljust(width)] + [c.rjust(7) for c in cells]))
     lines.append(f"cue precision {result['cue_precision']:.3f}  cue recall {result['cue_recall']:.3f}  "
+                 f"cue detection recall {result['cue_detection_recall']:.3f}  "
                  f"addressee accuracy {result['addressee_accuracy']:.3f}")
     return "\n".join(lines)

@@ -66,6 +66,20 @@ class AnalysedText:
         self.quotations = self._pair_quotes()
         self._quote_index = {q.open: q for q in self.quotations}
 
+    def phrase_text(self, start: int, end: int, clitic: int = 0) -> tuple[str, str]:
+        """(folded, display) text of the view span [start, end) without its first `clitic`
+        characters (a glued preposition). «للمصدر» with clitic 2 is «المصدر»: ل + ال share a lam.
+        The display keeps the original spelling, without quotation marks."""
+        article = clitic == 2
+        o_start, o_end = self.view.orig_span(start + clitic, end)
+        display = self.original[o_start:o_end]
+        folded = self.text[start + clitic:end]
+        if display[:1] and "\ufb50" <= display[0] <= "\ufefe":
+            display = folded  # a ligature carried the preposition: only the folded form splits it
+        if article:
+            folded, display = "ال" + folded, "ال" + display
+        return _clean_name(folded), _clean_name(display)
+
     def word_at(self, view_pos: int) -> int:
         """Index of the word that starts at or before `view_pos`."""
         return max(0, bisect_right(self._starts, view_pos) - 1)
@@ -113,10 +127,14 @@ class AnalysedText:
                     continue
                 self._close_unbalanced(stack, pairs, paragraph_ends)
             family = _family(char)
+            open_of_family = [i for i, entry in enumerate(stack) if entry[0] == family]
             if family == "guillemet" and char == "«":
                 stack.append([family, mark.start, mark.paragraph])
-            elif stack and stack[-1][0] == family:
-                pairs.append(_make_pair(self.text, stack.pop()[1], mark.start))
+            elif open_of_family:
+                # marks of other families opened since then were strays (O’Brien): they close nothing
+                position = open_of_family[-1]
+                pairs.append(_make_pair(self.text, stack[position][1], mark.start))
+                del stack[position:]
             elif family != "guillemet":
                 stack.append([family, mark.start, mark.paragraph])
         self._close_unbalanced(stack, pairs, paragraph_ends)
@@ -133,6 +151,15 @@ class AnalysedText:
             end = paragraph_ends[min(paragraph, len(paragraph_ends) - 1)]
             inner_start, inner_end = _trim(self.text, opened + 1, end)
             pairs.append(Quotation(opened, None, inner_start, inner_end))
+
+
+# quotation marks and invisible marks never belong to a name
+_QUOTE_MARKS = re.compile(f"[{re.escape(p.QUOTES)}]|``|''")
+_INVISIBLE = re.compile(f"[{p.BIDI_AND_ZERO_WIDTH}]")
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(_QUOTE_MARKS.sub(" ", _INVISIBLE.sub("", text)).split())
 
 
 def _family(char: str) -> str:

@@ -1,16 +1,18 @@
 """Offset-tracked perturbations of Arabic text, and an offset-independent view of a result.
 
 A perturbation only inserts characters the normalised view deletes (diacritics, Quranic marks,
-tatweel, bidi and zero-width marks) or replaces one character by one the view folds to the same
-thing (NBSP and other Unicode spaces for a space, « » for a pair of ASCII quotes). So the engine
-must report the same attributions, and `Perturbed.to_orig` maps every perturbed offset back to the
-unperturbed text to compare them position for position.
+tatweel, bidi and zero-width marks; a carriage return before a line feed) or replaces characters by
+ones the view folds to the same thing (NBSP and other Unicode spaces for a space; « », “ ”, ” “,
+„ “ or `` '' for a pair of ASCII quotes; Arabic-Indic or Persian digits; presentation forms and
+lam-alef ligatures; the canonical decomposition of a letter). So the engine must report the same attributions, and `Perturbed.to_orig` maps
+every perturbed offset back to the unperturbed text to compare them position for position.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from attrib.lang.ar import fold
@@ -42,7 +44,6 @@ class Perturbed:
     original: str
     text: str
     to_orig: list[int]  # perturbed offset (0..len) -> offset of the same place in `original`
-    inserted: list[bool]  # per perturbed character: not in the original
     description: list[str] = field(default_factory=list)
     merged: list[tuple[int, int]] = field(default_factory=list)  # original ranges now one character
 
@@ -67,7 +68,6 @@ def apply(original: str, insertions: dict[int, list[str]],
     offsets. Insertions strictly inside a replaced range are dropped."""
     out: list[str] = []
     to_orig: list[int] = []
-    inserted: list[bool] = []
     i = 0
     n = len(original)
     while i <= n:
@@ -75,18 +75,16 @@ def apply(original: str, insertions: dict[int, list[str]],
             for ch in piece:
                 out.append(ch)
                 to_orig.append(i)
-                inserted.append(True)
         if i == n:
             break
         end, new = replacements.get(i, (i + 1, original[i]))
         for ch in new:
             out.append(ch)
             to_orig.append(i)
-            inserted.append(False)
         i = end
     to_orig.append(n)
     merged = [(start, end) for start, (end, _) in replacements.items() if end - start > 1]
-    return Perturbed(original, "".join(out), to_orig, inserted, merged=merged)
+    return Perturbed(original, "".join(out), to_orig, merged=merged)
 
 
 # --- where each perturbation may go -------------------------------------------------------------
@@ -113,6 +111,8 @@ class Sites:
     letter: list[int]  # offsets of Arabic letters (for presentation forms)
     lam_alef: list[int]  # offsets of a lam followed by an alef
     digit: list[int]  # offsets of ASCII digits
+    newline: list[int]  # offsets of line feeds (a carriage return may go before one)
+    decomposable: list[int]  # offsets of characters with a canonical decomposition (أ ئ ؤ …)
     ascii_pairs: list[tuple[int, int]]  # original offsets of paired ASCII quotation marks
 
 
@@ -142,11 +142,13 @@ def sites(text: str) -> Sites:
         letter=[i for i, ch in enumerate(text) if ch in ISOLATED_FORM],
         lam_alef=[i for i in range(n - 1) if text[i] == "ل" and text[i + 1] in LAM_ALEF],
         digit=[i for i, ch in enumerate(text) if ch.isascii() and ch.isdigit()],
+        newline=[i for i, ch in enumerate(text) if ch == "\n" and (i == 0 or text[i - 1] != "\r")],
+        decomposable=[i for i, ch in enumerate(text) if unicodedata.normalize("NFD", ch) != ch],
         ascii_pairs=ascii_quote_pairs(text),
     )
 
 
-KINDS = ("diacritic", "tatweel", "mark", "space", "presentation", "ligature", "digit")
+KINDS = ("diacritic", "tatweel", "mark", "space", "presentation", "ligature", "digit", "crlf", "decompose")
 
 
 def build(text: str, site: Sites, ops: list[tuple[str, int, int]], quote_styles: list[int],
@@ -193,6 +195,14 @@ def build(text: str, site: Sites, ops: list[tuple[str, int, int]], quote_styles:
         elif kind == "digit" and (pos := pick(site.digit, number)) is not None:
             piece = ASCII_DIGIT_TO[choice % 2][int(text[pos])]
             replacements.setdefault(pos, (pos + 1, piece))
+        elif kind == "decompose" and (pos := pick(site.decomposable, number)) is not None:
+            piece = unicodedata.normalize("NFD", text[pos])
+            replacements.setdefault(pos, (pos + 1, piece))
+        elif kind == "crlf" and (pos := pick(site.newline, number)) is not None:
+            piece = "\r"
+            if "\r" in insertions.get(pos, ()):
+                continue
+            insertions.setdefault(pos, []).append(piece)
         else:
             continue
         description.append(f"{kind} {piece!r} at {pos}")

@@ -20,8 +20,10 @@ _ONLY_DELETED = re.compile(f"[{_DELETED}]+")
 _COMBINING = re.compile(f"[{o.DIACRITICS}{o.QURANIC_MARKS}{o.TATWEEL}]")
 
 # Characters whose folded form is not exactly one character: they need an offset map.
+# A letter followed by a combining hamza or madda (decomposed input) is one letter: ئ = ي + U+0654.
+_DECOMPOSED = "[اويىه][\u064b-\u0652]*[\u0653-\u0655]"
 _IRREGULAR = re.compile(
-    f"[{_DELETED}]+|[{o.PRESENTATION_FORMS}]|{re.escape(p.PTB_OPEN)}|{re.escape(p.PTB_CLOSE)}"
+    f"{_DECOMPOSED}|[{_DELETED}]+|[{o.PRESENTATION_FORMS}]|{re.escape(p.PTB_OPEN)}|{re.escape(p.PTB_CLOSE)}"
 )
 
 
@@ -52,6 +54,8 @@ FOLD_TABLE = _one_to_one_table()
 def _fold_irregular(chunk: str) -> str:
     if chunk in (p.PTB_OPEN, p.PTB_CLOSE):
         return '"'
+    if chunk[0] in "اويىه" and len(chunk) > 1:
+        return _ONLY_DELETED.sub("", unicodedata.normalize("NFC", chunk)).translate(FOLD_TABLE)
     if _ONLY_DELETED.fullmatch(chunk):
         return ""
     folded = unicodedata.normalize("NFKC", chunk)

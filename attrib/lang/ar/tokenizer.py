@@ -9,7 +9,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from . import punctuation as p
 
 _MARKS = "[" + "".join(p.QUOTES) + ":،؛؟]"
-_PTB = r"``|''"
+_PTB = r"(?:``|'')"
 
 
 def customize_tokenizer(nlp: Language) -> None:
@@ -20,3 +20,5 @@ def customize_tokenizer(nlp: Language) -> None:
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # spaCy's URL pattern swallows «جيل».واعترف» whole; Arabic news copy glues words that way
+    tokenizer.url_match = None
