@@ -150,8 +150,17 @@ def is_prepositional(token: str, vocab: Vocabulary) -> bool:
 
 
 def is_title_head(token: str, vocab: Vocabulary) -> bool:
+    """وزير، الوزيرة، ولوزير، زميلها: a head noun that starts a speaker's title."""
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.title_heads else token
-    return strip_article(bare) in vocab.title_heads
+    bare = strip_article(bare)
+    if bare in vocab.title_heads:
+        return True
+    for enclitic in ("ها", "هم", "ه"):  # زميلها، مستشاره: a possessed title
+        if bare.endswith(enclitic) and len(bare) > len(enclitic) + 2:
+            stem = bare[: -len(enclitic)]
+            if stem in vocab.title_heads or stem.endswith("ت") and stem[:-1] + "ه" in vocab.title_heads:
+                return True
+    return False
 
 
 def is_outlet_word(token: str, vocab: Vocabulary) -> bool:
@@ -238,13 +247,18 @@ class ArgumentFinder:
                 and not (name_end > name_start and is_title_head(words[name_end].text, self.vocab)) \
                 and not (name_end == name_start and name_start != index and words[name_end].text.startswith("ال")):
             name_end += 1
-        hard_stop = name_end >= len(words) or name_end < limit and not self._plain_word(name_end)
+        hard_stop = name_end >= len(words) or not self._plain_word(name_end)
         if not hard_stop and name_end > name_start:
             # «فلاديمير بوتين رسالة من …»: keep the name up to its last word the article repeats,
             # at least two words, and never a trailing common noun the article does not repeat
             recurring = [k + 1 for k in range(name_start, name_end)
                          if self.counts[words[k].text] > 1 and words[k].text not in NAME_CONNECTORS]
             name_end = max(min(name_end, name_start + 2), recurring[-1] if recurring else 0)
+        elif name_end - name_start >= 3 and self.counts[words[name_end - 1].text] == 1:
+            # «منصف الدريدي ممثلين عن …»: the name ends at its last repeated word
+            recurring = [k + 1 for k in range(name_start + 1, name_end - 1) if self.counts[words[k].text] > 1]
+            if recurring:
+                name_end = recurring[-1]
         while name_end > name_start + 2 and self.counts[words[name_end - 1].text] == 1 and (
                 words[name_end - 1].text.endswith(COMMON_NOUN_ENDINGS)
                 or len(words[name_end - 1].text) >= 4 and words[name_end - 1].text.endswith("ا")):
@@ -267,7 +281,7 @@ class ArgumentFinder:
             for name in self.vocab.outlet_names:
                 if following == name or following.startswith(name + " "):
                     return min(limit, end + len(name.split()))
-        if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "ل")) \
+        if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "لل")) \
                 and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
                 and not is_title_head(self.words[end].text, self.vocab) \
                 and not is_prepositional(self.words[end].text, self.vocab) and not self._conjoined(end, first=False):
@@ -344,7 +358,8 @@ class ArgumentFinder:
                 continue
             if token.startswith(("ال", "وال")) and self._phrase_word(end) and not token.endswith(("هم", "ها", "هما")) \
                     and strip_article(token) not in self.vocab.clause_openers:
-                if after_nisba and not token.endswith("ي") and not token.startswith("و"):
+                if after_nisba and not token.endswith("ي") and not token.startswith("و") \
+                        and not is_title_head(token, self.vocab):
                     break  # «الهلال الأحمر الليبي الأطراف …»: a masculine nisba closes the phrase
                 after_nisba = token.endswith("ي")
                 end += 1
@@ -641,6 +656,9 @@ class ArgumentFinder:
     def _with_apposition(self, phrase: tuple[int, int]) -> tuple[int, int]:
         """«رئيسة البعثة الإيطالية، إيلينا مارتيني، …»: a name set off by commas belongs to the mention."""
         comma = phrase[1]
+        if self._word(comma) is not None and self.words[comma].text.startswith(("بال", "في")) \
+                and self._word(comma + 1) is not None and self.words[comma + 1].text in CLAUSE_END:
+            comma += 1  # «مديرة برنامج … بالصومال، فاطمة حسن، …»
         if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:
             return phrase
         appositive = self.phrase(comma + 1, min(len(self.words), comma + 1 + MAX_MENTION_WORDS))
