@@ -132,6 +132,7 @@ class Arguments:
     clausal: bool = True
 
 
+@lru_cache(maxsize=65536)
 def strip_article(token: str) -> str:
     for prefix in ("وال", "فال", "بال", "لل", "ال"):
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
@@ -139,6 +140,7 @@ def strip_article(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=65536)
 def is_prepositional(token: str, vocab: Vocabulary) -> bool:
     """لوزير، للشرطة، بشركة: a preposition glued to a phrase — but not لافروف or بوتين."""
     if token in ("ل", "ب"):
@@ -149,6 +151,7 @@ def is_prepositional(token: str, vocab: Vocabulary) -> bool:
     return token.startswith("لل") or rest.startswith("ال") or strip_article(rest) in vocab.phrase_heads
 
 
+@lru_cache(maxsize=65536)
 def is_title_head(token: str, vocab: Vocabulary) -> bool:
     """وزير، الوزيرة، ولوزير، زميلها: a head noun that starts a speaker's title."""
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.title_heads else token
@@ -163,6 +166,7 @@ def is_title_head(token: str, vocab: Vocabulary) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def is_outlet_word(token: str, vocab: Vocabulary) -> bool:
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.outlet_heads else token
     return strip_article(bare) in vocab.outlet_heads

@@ -22,7 +22,7 @@ def assemble(doc: Doc) -> AttributionResult:
         return cached
     analysed = doc._.attrib_text
     view = analysed.view
-    original = doc.text
+    original = analysed.original
 
     def span(view_span: tuple[int, int] | None) -> Span | None:
         if view_span is None:

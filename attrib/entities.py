@@ -64,8 +64,9 @@ class EntityLinker:
         self.entities: list[Entity] = []
         self._mention_clitic = 0
         self._last_title_chain: list[str] | None = None
+        vocab = self.vocab
         for index, word in enumerate(self.words):
-            if self._is_title_head(word.text):
+            if is_title_head(word.text, vocab) or word.text in COUNTERPART:
                 chain = self.chain_at(index)
                 if chain.name is not None and chain.title is not None and chain.title[0] == index:
                     entity = self._register(chain)
@@ -225,6 +226,9 @@ class EntityLinker:
     def collect_mentions(self) -> None:
         """Every place the article names a person entity: its full names and its surname."""
         texts = [w.text for w in self.words]
+        positions: dict[str, list[int]] = {}
+        for index, text in enumerate(texts):
+            positions.setdefault(text, []).append(index)
         for entity in self.entities:
             if entity.kind != "person" or not entity.names:
                 continue
@@ -234,7 +238,7 @@ class EntityLinker:
                 forms.add((surname,))
             for form in forms:
                 size = len(form)
-                for index in range(len(texts) - size + 1):
+                for index in positions.get(form[0], ()):
                     if tuple(texts[index:index + size]) == form:
                         self._note_mention(entity, self.words[index].start, self.words[index + size - 1].end)
         for entity in self.entities:

@@ -9,7 +9,8 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories and Doc extensions)
 from .errors import EmptyTextError, InputTypeError, TextTooLongError
-from .lang.ar.tokenizer import customize_tokenizer
+from .components.state import RAW_TEXT_KEY
+from .lang.ar.tokenizer import TextKeepingTokenizer, customize_tokenizer
 from .result import AttributionResult
 
 STAGES = ("attrib_sentences", "attrib_cues", "attrib_contents", "attrib_speakers", "attrib_sources")
@@ -20,6 +21,7 @@ def load() -> Language:
     """A blank Arabic spaCy pipeline with the tokenizer fixes and the five attribution stages."""
     nlp = spacy.blank("ar")
     customize_tokenizer(nlp)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, RAW_TEXT_KEY)
     for stage in STAGES:
         nlp.add_pipe(stage)
     nlp.max_length = DEFAULT_MAX_CHARS

@@ -26,12 +26,17 @@ class ContentFinder:
         cues = [cue for cue in cues if self._outside_quotations(analysed, cue)]
         # Two passes: a cue that turns out to govern nothing («مطالبة» as an adjective) must not cut
         # short the statement before it.
-        finder = ArgumentFinder(analysed, cues)
-        governing = [cue for cue in cues if finder.analyse(cue) is not None]
-        finder = ArgumentFinder(analysed, governing)
+        first = ArgumentFinder(analysed, cues)
+        found = [(cue, first.analyse(cue)) for cue in cues]
+        silent = sorted(cue.word for cue, args in found if args is None)
+        finder = ArgumentFinder(analysed, [cue for cue, args in found if args is not None])
         drafts = []
-        for cue in governing:
-            args = finder.analyse(cue)
+        for cue, args in found:
+            if args is None:
+                continue
+            last = analysed.word_at(max(args.content[1] - 1, 0))
+            if any(cue.word < word <= last + 1 for word in silent):
+                args = finder.analyse(cue)
             if args is not None and args.content[1] > args.content[0]:
                 drafts.append(Draft(cue, args))
         return _one_cue_per_content(drafts, finder)

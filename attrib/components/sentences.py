@@ -3,10 +3,13 @@ sentence-final punctuation, which the blank Arabic pipeline's sentencizer does n
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..text import SENTENCE_END
+from ..text import Word
+from .state import analysed_text
 
 
 class SentenceSplitter:
@@ -18,24 +21,28 @@ class SentenceSplitter:
 
     @staticmethod
     def match(doc: Doc) -> list[int]:
-        starts = []
-        previous_ends = True
-        for token in doc:
-            if previous_ends and not token.is_space:
-                starts.append(token.i)
-                previous_ends = False
-            text = token.text
-            if "\n" in text or text[-1:] in SENTENCE_END:
-                previous_ends = True
-        return starts
+        """Token indices that open a sentence: the first token of each sentence of the text view."""
+        analysed = analysed_text(doc)
+        view = analysed.view
+        starts = [view.orig_start(word.start) for word in _sentence_openers(analysed.words)]
+        token_starts = doc.to_array([IDX]).ravel() if len(doc) else numpy.zeros(0, dtype="uint64")
+        indices = numpy.searchsorted(token_starts, numpy.asarray(starts, dtype="uint64"), side="right") - 1
+        return sorted({int(i) for i in indices if i >= 0} | ({0} if len(doc) else set()))
 
     @staticmethod
     def set_annotations(doc: Doc, starts: list[int]) -> Doc:
-        for token in doc:
-            token.is_sent_start = False
-        for index in starts:
-            doc[index].is_sent_start = True
-        return doc
+        # from_array takes uint64; -1 (not a sentence start) wraps and is read back as -1
+        flags = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
+        flags[starts, 0] = 1
+        return doc.from_array([SENT_START], flags)
+
+
+def _sentence_openers(words: list[Word]):
+    previous = -1
+    for word in words:
+        if word.sentence != previous and word.text != "\n":
+            previous = word.sentence
+            yield word
 
 
 @Language.factory("attrib_sentences", assigns=["token.is_sent_start"])

@@ -12,6 +12,9 @@ from ..entities import Entity
 from ..text import AnalysedText
 
 
+RAW_TEXT_KEY = "attrib_raw_text"
+
+
 @dataclass(slots=True)
 class Draft:
     """One attribution while the stages fill it in (view positions)."""
@@ -25,9 +28,11 @@ class Draft:
 
 
 def analysed_text(doc: Doc) -> AnalysedText:
+    """The normalised view of the Doc's text, built once per Doc (a Doc's text never changes)."""
     cached = doc.user_data.get("attrib_text")
-    if cached is None or cached.original is not doc.text:
-        cached = AnalysedText(doc.text)
+    if cached is None:
+        # attrib.load()'s tokenizer keeps the caller's string; rebuilding doc.text costs a pass
+        cached = AnalysedText(doc.user_data.pop(RAW_TEXT_KEY, None) or doc.text)
         doc.user_data["attrib_text"] = cached
     return cached
 

@@ -22,3 +22,21 @@ def customize_tokenizer(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # spaCy's URL pattern swallows «جيل».واعترف» whole; Arabic news copy glues words that way
     tokenizer.url_match = None
+
+
+class TextKeepingTokenizer:
+    """Wraps a tokenizer so that each Doc remembers the exact string it was made from."""
+
+    def __init__(self, tokenizer, key: str):
+        self.tokenizer = tokenizer
+        self.key = key
+
+    def __call__(self, text: str):
+        doc = self.tokenizer(text)
+        doc.user_data[self.key] = text
+        return doc
+
+    def __getattr__(self, name):
+        if name == "tokenizer":  # not set yet while unpickling
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
