@@ -8,7 +8,6 @@ a quote before its cue ("…"، قال), a source preposition (بحسب X), a no
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,8 +140,9 @@ def strip_article(token: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def is_prepositional(token: str, vocab: Vocabulary) -> bool:
+def is_prepositional(token: str) -> bool:
     """لوزير، للشرطة، بشركة: a preposition glued to a phrase — but not لافروف or بوتين."""
+    vocab = vocabulary()
     if token in ("ل", "ب"):
         return True
     if token[:1] not in "لب" or len(token) < 3:
@@ -152,8 +152,9 @@ def is_prepositional(token: str, vocab: Vocabulary) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def is_title_head(token: str, vocab: Vocabulary) -> bool:
+def is_title_head(token: str) -> bool:
     """وزير، الوزيرة، ولوزير، زميلها: a head noun that starts a speaker's title."""
+    vocab = vocabulary()
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.title_heads else token
     bare = strip_article(bare)
     if bare in vocab.title_heads:
@@ -167,7 +168,8 @@ def is_title_head(token: str, vocab: Vocabulary) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def is_outlet_word(token: str, vocab: Vocabulary) -> bool:
+def is_outlet_word(token: str) -> bool:
+    vocab = vocabulary()
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.outlet_heads else token
     return strip_article(bare) in vocab.outlet_heads
 
@@ -177,7 +179,7 @@ class ArgumentFinder:
         self.a = analysed
         self.words = analysed.words
         self.vocab = vocabulary()
-        self.counts = Counter(w.text for w in self.words)
+        self.counts = analysed.word_counts
         self.cue_at = {c.word: c for c in cues}
         for cue in cues:
             for index in range(cue.word, cue.last_word + 1):
@@ -226,7 +228,7 @@ class ArgumentFinder:
         words = self.words
         head = words[index].text
         bare = strip_article(head)
-        titled = is_title_head(head, self.vocab)
+        titled = is_title_head(head)
         first_modifier = self._after_body_head(index, stop) if self._is_organisation_head(head) else index + 1
         title_end = self._modifiers(first_modifier, stop, vague=bare in self.vocab.vague_heads)
         if titled and title_end == index + 1 and title_end < stop and self._adjective(title_end) and (
@@ -246,9 +248,9 @@ class ArgumentFinder:
         name_end = max(title_end, name_start)
         limit = min(stop, name_start + MAX_NAME_WORDS)
         while name_end < limit and self._phrase_word(name_end) \
-                and not is_prepositional(words[name_end].text, self.vocab) \
+                and not is_prepositional(words[name_end].text) \
                 and not self._conjoined(name_end, first=name_end == name_start) \
-                and not (name_end > name_start and is_title_head(words[name_end].text, self.vocab)) \
+                and not (name_end > name_start and is_title_head(words[name_end].text)) \
                 and not (name_end == name_start and name_start != index and words[name_end].text.startswith("ال")):
             name_end += 1
         hard_stop = name_end >= len(words) or not self._plain_word(name_end)
@@ -269,8 +271,8 @@ class ArgumentFinder:
             name_end -= 1  # «… رسالة»، «… جدلا»: a noun or an adverb after the name
         name_end = max(name_end, title_end)
         end = name_end
-        if name_end > name_start and name_end < stop and is_title_head(words[name_end].text, self.vocab) \
-                and not is_prepositional(words[name_end].text, self.vocab):
+        if name_end > name_start and name_end < stop and is_title_head(words[name_end].text) \
+                and not is_prepositional(words[name_end].text):
             end = self._modifiers(name_end + 1, stop)  # a title after the name, in apposition
         if name_end > name_start and self._place_not_name(name_start, name_end):
             return Phrase(index, name_end, name_end, name_end, end)
@@ -280,15 +282,15 @@ class ArgumentFinder:
         """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا;
         after an outlet head, a known outlet name of any length: وكالة فرانس برس."""
         end = index + 1
-        if is_outlet_word(self.words[index].text, self.vocab):
+        if is_outlet_word(self.words[index].text):
             following = " ".join(w.text for w in self.words[end:end + 4])
             for name in self.vocab.outlet_names:
                 if following == name or following.startswith(name + " "):
                     return min(limit, end + len(name.split()))
         if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "لل")) \
                 and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
-                and not is_title_head(self.words[end].text, self.vocab) \
-                and not is_prepositional(self.words[end].text, self.vocab) and not self._conjoined(end, first=False):
+                and not is_title_head(self.words[end].text) \
+                and not is_prepositional(self.words[end].text) and not self._conjoined(end, first=False):
             end += 1
         return end
 
@@ -304,8 +306,8 @@ class ArgumentFinder:
     def _plain_word(self, index: int) -> bool:
         """A word that could go on a name: not punctuation, a particle, a preposition, a title…"""
         token = self.words[index].text
-        return self._phrase_word(index) and not is_prepositional(token, self.vocab) \
-            and not self._conjoined(index, first=False) and not is_title_head(token, self.vocab)
+        return self._phrase_word(index) and not is_prepositional(token) \
+            and not self._conjoined(index, first=False) and not is_title_head(token)
 
     def _conjoined(self, index: int, first: bool) -> bool:
         """وأردوغان، ونظيره، وذلك: a conjunction, not part of a name (وليد and وائل are)."""
@@ -315,7 +317,7 @@ class ArgumentFinder:
     def _adjective(self, index: int) -> bool:
         token = self.words[index].text
         return self._phrase_word(index) and not token.startswith("ال") and token.endswith(ADJECTIVE_ENDINGS) \
-            and not is_prepositional(token, self.vocab)
+            and not is_prepositional(token)
 
     def _phrase_word(self, index: int) -> bool:
         if index >= len(self.words):
@@ -335,11 +337,11 @@ class ArgumentFinder:
             if token == '"':
                 quotation = self._opens_quotation(words[end])
                 if quotation is not None and quotation.close is not None and (
-                    end == start and is_title_head(previous, self.vocab)  # مؤسس "فيسبوك" مارك زوكربيرغ
+                    end == start and is_title_head(previous)  # مؤسس "فيسبوك" مارك زوكربيرغ
                     and len(self.a.text[quotation.inner_start:quotation.inner_end].split()) < QUOTE_MIN_WORDS
                     and self._phrase_word(self.a.word_at(quotation.close) + 1)
                     or previous == "ل" or previous in self.vocab.title_links or previous == "في"
-                    or is_outlet_word(previous, self.vocab) or strip_article(previous) in self.vocab.organisation_heads
+                    or is_outlet_word(previous) or strip_article(previous) in self.vocab.organisation_heads
                 ):
                     end = self.a.word_at(quotation.close) + 1
                     continue
@@ -363,7 +365,7 @@ class ArgumentFinder:
             if token.startswith(("ال", "وال")) and self._phrase_word(end) and not token.endswith(("هم", "ها", "هما")) \
                     and strip_article(token) not in self.vocab.clause_openers:
                 if after_nisba and not token.endswith("ي") and not token.startswith("و") \
-                        and not is_title_head(token, self.vocab):
+                        and not is_title_head(token):
                     break  # «الهلال الأحمر الليبي الأطراف …»: a masculine nisba closes the phrase
                 after_nisba = token.endswith("ي")
                 end += 1
@@ -375,7 +377,7 @@ class ArgumentFinder:
             if self._is_organisation_head(token) and self._phrase_word(end):
                 end = self._after_body_head(end, limit)  # وكيل وزارة الصحة، رئيس مجلس الإدارة
                 continue
-            if token.startswith("ل") and not is_outlet_word(token, self.vocab) and (
+            if token.startswith("ل") and not is_outlet_word(token) and (
                 strip_article(token[1:]) in self.vocab.organisation_heads
                 or token.startswith("لل") and end > start and self._phrase_word(end)
             ):
@@ -543,7 +545,7 @@ class ArgumentFinder:
                 index += 1
             following = self._word(index)
             # a subject is never a prepositional phrase (لإذاعة …، لوزير …) nor a بـ-masdar
-            phrase = None if following is None or is_prepositional(following.text, self.vocab) \
+            phrase = None if following is None or is_prepositional(following.text) \
                 or self._bi_complement(index, cue) else self.noun_phrase(index)
             if phrase:
                 phrase = self._with_apposition(phrase)
@@ -670,7 +672,7 @@ class ArgumentFinder:
             return phrase
         after = self._word(appositive.end)
         if after is not None and (after.text in CLAUSE_END or self._is_complementizer(after) or
-                                  is_prepositional(after.text, self.vocab)):
+                                  is_prepositional(after.text)):
             return phrase[0], appositive.end
         return phrase
 
@@ -678,7 +680,7 @@ class ArgumentFinder:
         word = self._word(index)
         if word is None or not word.text.startswith("ل") or len(word.text) < 4 or word.text.startswith("لان"):
             return index, None
-        if is_outlet_word(word.text, self.vocab):
+        if is_outlet_word(word.text):
             return index, None
         end = index + 1
         while end < len(self.words) and end - index < 6:
@@ -737,7 +739,7 @@ class ArgumentFinder:
             ):
                 return None
         first = self.words[start].text
-        if is_prepositional(first, self.vocab) or first.startswith(("وفي", "في")):
+        if is_prepositional(first) or first.startswith(("وفي", "في")):
             return None
         phrase = self.noun_phrase(start, limit=end - start)
         if phrase is None:
@@ -789,7 +791,7 @@ class ArgumentFinder:
                 return self._span(index + 1, cue.word)
             if token.startswith("ل") and len(token) > 3 and index > 0 and any(
                 self.words[j].text in TRANSMISSION_VERBS for j in range(max(0, index - 8), index)
-            ) and not is_outlet_word(token, self.vocab):
+            ) and not is_outlet_word(token):
                 start = self.words[index].start + (2 if token.startswith("لل") else 1)
                 return start, self.words[cue.word - 1].end
             index -= 1

@@ -13,7 +13,7 @@ def _preposition(analysed, view_start: int) -> int:
     word = analysed.words[analysed.word_at(view_start)].text
     if word.startswith("لل"):
         return 2
-    return 1 if word.startswith("ل") and is_prepositional(word, vocabulary()) else 0
+    return 1 if word.startswith("ل") and is_prepositional(word) else 0
 
 
 def assemble(doc: Doc) -> AttributionResult:

@@ -66,7 +66,7 @@ class EntityLinker:
         self._last_title_chain: list[str] | None = None
         vocab = self.vocab
         for index, word in enumerate(self.words):
-            if is_title_head(word.text, vocab) or word.text in COUNTERPART:
+            if is_title_head(word.text) or word.text in COUNTERPART:
                 chain = self.chain_at(index)
                 if chain.name is not None and chain.title is not None and chain.title[0] == index:
                     entity = self._register(chain)
@@ -76,11 +76,11 @@ class EntityLinker:
     def _clitic_length(self, token: str) -> int:
         """1 for «ونظيره», «لوزير»: a conjunction or preposition glued to a title head."""
         rest = token[1:]
-        return 1 if token[:1] in "ول" and (is_title_head(rest, self.vocab) and rest != token or rest in COUNTERPART) else 0
+        return 1 if token[:1] in "ول" and (is_title_head(rest) and rest != token or rest in COUNTERPART) else 0
 
     # ---- reading chains ---------------------------------------------------------------
     def _is_title_head(self, token: str) -> bool:
-        return is_title_head(token, self.vocab) or token in COUNTERPART
+        return is_title_head(token) or token in COUNTERPART
 
     def chain_at(self, index: int, stop: int | None = None) -> Chain:
         """The title and the name of the phrase that starts at `index` (either may be missing)."""

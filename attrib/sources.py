@@ -23,6 +23,11 @@ CITY_DASH = re.compile(r"^(\S{2,20})\s+[–—]\s+\S")
 
 
 @lru_cache(maxsize=None)
+def outlet_name_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(name) for name in outlet_names()))
+
+
+@lru_cache(maxsize=None)
 def outlet_names() -> tuple[str, ...]:
     names = lexicon.load("outlets.v1")["names"]
     return tuple(sorted({fold(n) for n in names}, key=len, reverse=True))
@@ -43,10 +48,8 @@ class AgencyFinder:
             return True
         rest = self.a.text[self.words[first].start:self.words[first].start + 40]
         candidates = (rest, rest[1:], rest[2:], "ال" + rest[2:]) if rest.startswith("لل") else (rest, rest[1:], rest[2:])
-        for candidate in candidates:
-            if any(candidate.startswith(name) for name in outlet_names()):
-                return True
-        return False
+        pattern = outlet_name_pattern()
+        return any(pattern.match(candidate) for candidate in candidates)
 
     def _outlet_span(self, first: int) -> tuple[int, int] | None:
         phrase = self.args.noun_phrase(first, limit=6)

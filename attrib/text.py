@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .lang.ar import NormalizedView
@@ -62,6 +63,7 @@ class AnalysedText:
             elif token in SENTENCE_END:
                 sentence += 1
         self.words = words
+        self.word_counts = Counter(w.text for w in words)
         self._starts = [w.start for w in words]
         self.quotations = self._pair_quotes()
         self._quote_index = {q.open: q for q in self.quotations}
