@@ -62,6 +62,7 @@ class Vocabulary:
     occasion_nouns: frozenset
     clause_openers: frozenset
     outlet_names: tuple
+    evidence_heads: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
         clause_openers=frozenset(fold(w) for w in words["clause_openers"]),
         outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
+        evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
     )
 
 
@@ -347,7 +349,8 @@ class ArgumentFinder:
                     continue
                 break
             if token == "ل" or token in self.vocab.title_links and (
-                token != "باسم" or strip_article(previous) in self.vocab.spokesperson_heads
+                token != "باسم" or any(strip_article(w.text) in self.vocab.spokesperson_heads
+                                       for w in words[max(0, start - 1):end])
             ):
                 end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 continue
@@ -616,12 +619,15 @@ class ArgumentFinder:
             owner = self.noun_phrase(noun + 1, limit=cue.word - noun - 1) if noun + 1 < cue.word else None
             if owner is not None and self.words[noun + 1].text not in ("التي", "الذي"):
                 return self._span(*owner)
-            start = noun
-            while start > 0 and self.words[start - 1].sentence == sentence and self._phrase_word(start - 1) \
-                    and noun - start < MAX_MENTION_WORDS:
-                start -= 1
-            before = self.noun_phrase(start, limit=noun - start) if start < noun else None
-            return self._span(*before) if before else None
+            for start in range(noun - 1, max(-1, noun - MAX_MENTION_WORDS), -1):
+                token = self.words[start].text
+                if self.words[start].sentence != sentence or not self._phrase_word(start):
+                    return None
+                if is_title_head(token) or self._is_organisation_head(token):
+                    # «ألقى الرئيس التونسي المؤقت المنصف المرزوقي كلمة …»
+                    before = self.noun_phrase(start, limit=noun - start)
+                    return self._span(*before) if before else None
+            return None
         return None
 
     def _bi_complement(self, index: int, cue: Cue) -> bool:
@@ -848,6 +854,11 @@ class ArgumentFinder:
         start = self.words[phrase[0]].start
         if phrase[0] == cue.last_word + 1 and cue.next_prefix and self.words[phrase[0]].text.startswith(cue.next_prefix):
             start += len(cue.next_prefix) + (1 if self.words[phrase[0]].text.startswith("لل") else 0)
+        if any(strip_article(r) in self.vocab.evidence_heads for r in readings) and phrase[1] - phrase[0] > 1:
+            # «استنادا إلى شهادات ناشطين»، «وفقا لأرقام مكتب الأمم المتحدة»: whose evidence it is
+            owner = self.noun_phrase(phrase[0] + 1)
+            if owner is not None:
+                return owner[0], owner[1], self.words[owner[0]].start
         return phrase[0], phrase[1], start
 
     def _source(self, cue: Cue) -> Arguments | None:

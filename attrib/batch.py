@@ -31,9 +31,11 @@ from .progress import NoProgress, make_progress
 from .result import AttributionResult
 
 ERROR_RECORD_FIELDS = ("id", "line", "error")
-# Each pipeline keeps every token string it has seen (spaCy's StringStore), so a pipeline that lives
-# for the whole job grows with the input's vocabulary; rebuilding it costs about 0.1 s.
-DOCS_PER_PIPELINE = 1000
+# A pipeline keeps every token string it has seen (spaCy's StringStore and lexemes, about 0.5 kB
+# each), so one that lives for the whole job grows with the input's vocabulary: +30 MB over the 782
+# articles of the shared pool. Past this many strings it is rebuilt (0.1 s, and its common words
+# are looked up anew), which bounds a process's memory without slowing repetitive input.
+MAX_PIPELINE_STRINGS = 200_000
 
 T = TypeVar("T")
 
@@ -209,19 +211,16 @@ def render_line(number: int, raw: bytes, options: BatchOptions, nlp: Language) -
 
 
 class FreshPipeline:
-    """The pipeline, rebuilt every `docs_per_pipeline` documents to bound its vocabulary."""
+    """The pipeline, rebuilt once its vocabulary passes `max_strings` strings."""
 
-    def __init__(self, factory: Callable[[], Language] = load, docs_per_pipeline: int = DOCS_PER_PIPELINE):
+    def __init__(self, factory: Callable[[], Language] = load, max_strings: int = MAX_PIPELINE_STRINGS):
         self._factory = factory
-        self._docs_per_pipeline = docs_per_pipeline
+        self._max_strings = max_strings
         self._nlp: Language | None = None
-        self._served = 0
 
     def get(self) -> Language:
-        if self._nlp is None or self._served >= self._docs_per_pipeline:
+        if self._nlp is None or len(self._nlp.vocab.strings) > self._max_strings:
             self._nlp = self._factory()
-            self._served = 0
-        self._served += 1
         return self._nlp
 
 

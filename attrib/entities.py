@@ -114,8 +114,8 @@ class EntityLinker:
             clitic = 1
         return self._text(first, end, clitic)
 
-    def _register(self, chain: Chain) -> Entity:
-        name, name_display = self._text(*chain.name)
+    def _register(self, chain: Chain, clitic: int = 0) -> Entity:
+        name, name_display = self._text(*chain.name, clitic)
         entity = self.find_by_name(name) or self._new(kind="person")
         self._add_name(entity, name, name_display)
         if chain.title is not None:
@@ -264,7 +264,7 @@ class EntityLinker:
 
     def _link_words(self, first: int, last: int, chain: Chain) -> Entity:
         if chain.name is not None:
-            return self._register(chain)
+            return self._register(chain, self._mention_clitic if chain.name[0] == first else 0)
         head = self.words[first].text
         if self._is_title_head(head):
             title, display = self._title_key(first, last)
@@ -277,6 +277,8 @@ class EntityLinker:
         text, display = self._text(first, last, self._mention_clitic)
         kind = self._kind_of(text)
         entity = next((e for e in reversed(self.entities) if text in e.names or text in e.titles), None)
+        if entity is None and last - first == 1 and text.startswith("ال"):
+            entity = self.find_by_title(text)  # «الوزارة», «الشركة»: the latest one named in full
         if entity is None and kind == "person":
             entity = self.find_by_name(text)
         if entity is None:
