@@ -25,7 +25,7 @@ import orjson
 from spacy.language import Language
 
 from .batch_output import BatchOutput, is_stdout
-from .errors import AttribError, EmptyTextError, InvalidJSONError, InvalidUTF8Error, MissingTextError, TextTooLongError
+from .errors import AttribError, EmptyTextError, EngineFailure, InvalidJSONError, InvalidUTF8Error, MissingTextError, TextTooLongError
 from .pipeline import DEFAULT_MAX_CHARS, load
 from .progress import NoProgress, make_progress
 from .result import AttributionResult
@@ -141,11 +141,13 @@ def normalise_id(value: object) -> str | None:
     return orjson.dumps(value).decode()
 
 
-_JSON_TYPE_NAMES = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+_JSON_TYPE_NAMES = {type(None): "null", bool: "a boolean", int: "a number", float: "a number", str: "a string",
+                    list: "an array", dict: "an object"}
 
 
 def json_type_name(value: object) -> str:
-    return _JSON_TYPE_NAMES.get(type(value), f"a {type(value).__name__}")
+    """What orjson parsed, in JSON's words."""
+    return _JSON_TYPE_NAMES[type(value)]
 
 
 def parse_line(number: int, raw: bytes, options: BatchOptions) -> Job:
@@ -197,7 +199,7 @@ def analyse(job: Job, nlp: Language) -> Rendered:
         doc.user_data["attrib_id"] = job.id
         result = doc._.attribution.to_dict()
     except Exception as err:  # noqa: BLE001  (any engine bug, reported on its line)
-        job.error = AttribError(f"line {job.line}: the engine failed: {type(err).__name__}: {err}")
+        job.error = EngineFailure(f"line {job.line}: the engine failed: {type(err).__name__}: {err}")
         return Rendered(job.error.code, error_record(job))
     result.update(job.kept or {})
     return Rendered(None, orjson.dumps(result))

@@ -20,7 +20,7 @@ from distributed import Client, Future, LocalCluster
 
 from .batch import BatchJobError, BatchOptions, FreshPipeline, Rendered, chunked, render_chunk
 
-LINES_PER_PARTITION = 64  # ~1 s of work a task: dwarfs the scheduler's per-task cost
+LINES_PER_PARTITION = 64  # a quarter of a second of work or more: dwarfs the per-task cost of the scheduler
 PARTITIONS_IN_FLIGHT_PER_THREAD = 2
 
 # One pipeline per worker thread: a pipeline is not meant to be shared between threads, and a worker
@@ -61,6 +61,9 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
     """Processes started meanwhile inherit an ignored SIGINT: Ctrl-C reaches the whole process group,
     and the client alone should handle it (and shut the cluster down) instead of every worker
     printing a traceback."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield

@@ -52,6 +52,12 @@ class MissingTextError(AttribError, KeyError):
     code = "E106"
 
 
+class EngineFailure(AttribError, RuntimeError):
+    """The engine raised on one document: a bug, recorded for that document while the run goes on."""
+
+    code = "E107"
+
+
 class UnknownDataError(AttribError, LookupError):
     """A lexicon or pattern file was asked for by a name the package does not ship."""
 

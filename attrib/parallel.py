@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from .batch import BatchOptions, FreshPipeline, Rendered, chunked, render_chunk
 
-LINES_PER_CHUNK = 8  # ~0.1 s of work: amortises the hand-over without starving the other workers
+LINES_PER_CHUNK = 8  # tens of milliseconds of work: amortises the hand-over, keeps the workers evenly fed
 CHUNKS_IN_FLIGHT_PER_PROCESS = 4
 
 _worker_options: BatchOptions | None = None
