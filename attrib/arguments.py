@@ -16,6 +16,8 @@ from .cues import Cue
 from .lang.ar import fold
 from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
 
+# the word tests are cached per distinct word; news vocabularies run to a few hundred thousand
+WORD_CACHE_SIZE = 1 << 18
 MAX_MENTION_WORDS = 16
 MAX_NAME_WORDS = 4
 COMPLEMENTIZER_REACH = 12
@@ -133,7 +135,7 @@ class Arguments:
     clausal: bool = True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def strip_article(token: str) -> str:
     for prefix in ("وال", "فال", "بال", "لل", "ال"):
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
@@ -141,7 +143,7 @@ def strip_article(token: str) -> str:
     return token
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_prepositional(token: str) -> bool:
     """لوزير، للشرطة، بشركة: a preposition glued to a phrase — but not لافروف or بوتين."""
     vocab = vocabulary()
@@ -153,7 +155,7 @@ def is_prepositional(token: str) -> bool:
     return token.startswith("لل") or rest.startswith("ال") or strip_article(rest) in vocab.phrase_heads
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_title_head(token: str) -> bool:
     """وزير، الوزيرة، ولوزير، زميلها: a head noun that starts a speaker's title."""
     vocab = vocabulary()
@@ -169,7 +171,7 @@ def is_title_head(token: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_outlet_word(token: str) -> bool:
     vocab = vocabulary()
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.outlet_heads else token

@@ -7,6 +7,7 @@ attaches each speaker mention to the entity it names; the canonical name is the 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +25,24 @@ COUNTERPART = frozenset(fold(w) for w in ("نظيره", "نظيرته", "نظي�
 def _kinds() -> dict[str, frozenset]:
     data = lexicon.load("entity_kinds.v1")
     return {kind: frozenset(fold(w) for w in data[kind]) for kind in ("organisation", "document", "group")}
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans inside others: a surname inside a full-name mention is the same mention."""
+    kept: list[tuple[int, int]] = []
+    reach = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end > reach:
+            kept.append((start, end))
+            reach = end
+    return kept
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    # honorifics are shared by different people: «الأمير ويليام» is not «الأمير تشارلز»
+    honorifics = vocabulary().honorifics
+    return tuple(w for w in name.split() if strip_article(w) not in honorifics)
 
 
 @dataclass
@@ -64,9 +83,9 @@ class EntityLinker:
         self.entities: list[Entity] = []
         self._mention_clitic = 0
         self._last_title_chain: list[str] | None = None
-        vocab = self.vocab
+        heads = {t for t in analysed.word_counts if is_title_head(t) or t in COUNTERPART}
         for index, word in enumerate(self.words):
-            if is_title_head(word.text) or word.text in COUNTERPART:
+            if word.text in heads:
                 chain = self.chain_at(index)
                 if chain.name is not None and chain.title is not None and chain.title[0] == index:
                     entity = self._register(chain)
@@ -85,9 +104,9 @@ class EntityLinker:
     def chain_at(self, index: int, stop: int | None = None) -> Chain:
         """The title and the name of the phrase that starts at `index` (either may be missing)."""
         stop = len(self.words) if stop is None else stop
-        following = [c for c in self.content_starts if index < c <= stop]
-        if following:
-            stop = following[0]
+        nxt = bisect_right(self.content_starts, index)
+        if nxt < len(self.content_starts) and self.content_starts[nxt] <= stop:
+            stop = self.content_starts[nxt]
         phrase = self.finder.phrase(index, stop)
         if phrase is None:
             return Chain((index, index + 1), None)
@@ -157,22 +176,21 @@ class EntityLinker:
                 entity.gender = "f" if strip_article(head).endswith("ه") else "m"
 
     def find_by_name(self, name: str) -> Entity | None:
-        # honorifics are shared by different people: «الأمير ويليام» is not «الأمير تشارلز»
-        words = [w for w in name.split() if strip_article(w) not in self.vocab.honorifics]
+        """The latest entity one of whose names contains this one as a run of words, or is
+        contained in it («لافروف» and «سيرغي لافروف»)."""
+        words = _name_words(name)
         if not words:
             return None
+        n = len(words)
         for entity in reversed(self.entities):
             for known in entity.names:
-                known_words = [w for w in known.split() if strip_article(w) not in self.vocab.honorifics]
-                if not known_words:
+                known_words = _name_words(known)
+                size = len(known_words)
+                if not size:
                     continue
-                if known_words == words:
-                    return entity
-                n = len(words)
-                if n < len(known_words) and any(known_words[i:i + n] == words for i in range(len(known_words) - n + 1)):
-                    return entity
-                if len(known_words) < n and any(words[i:i + len(known_words)] == known_words
-                                                for i in range(n - len(known_words) + 1)):
+                shorter, longer = (words, known_words) if n <= size else (known_words, words)
+                width = len(shorter)
+                if any(longer[i:i + width] == shorter for i in range(len(longer) - width + 1)):
                     return entity
         return None
 
@@ -225,10 +243,7 @@ class EntityLinker:
 
     def collect_mentions(self) -> None:
         """Every place the article names a person entity: its full names and its surname."""
-        texts = [w.text for w in self.words]
-        positions: dict[str, list[int]] = {}
-        for index, text in enumerate(texts):
-            positions.setdefault(text, []).append(index)
+        forms_of = {}
         for entity in self.entities:
             if entity.kind != "person" or not entity.names:
                 continue
@@ -236,21 +251,26 @@ class EntityLinker:
             surname = max(entity.names, key=lambda n: len(n.split())).split()[-1]
             if surname not in self.vocab.stops and len(surname) > 2:
                 forms.add((surname,))
+            forms_of[entity.id] = (entity, forms)
+        firsts = {form[0] for _, forms in forms_of.values() for form in forms}
+        texts = [w.text for w in self.words]
+        positions: dict[str, list[int]] = {}
+        for index, text in enumerate(texts):
+            if text in firsts:
+                positions.setdefault(text, []).append(index)
+        for entity, forms in forms_of.values():
             for form in forms:
                 size = len(form)
                 for index in positions.get(form[0], ()):
                     if tuple(texts[index:index + size]) == form:
                         self._note_mention(entity, self.words[index].start, self.words[index + size - 1].end)
         for entity in self.entities:
-            # a surname inside a full-name mention is the same mention
-            entity.mentions = [m for m in entity.mentions
-                               if not any(o != m and o[0] <= m[0] and m[1] <= o[1] for o in entity.mentions)]
+            entity.mentions = _outermost(entity.mentions)
 
     def _note_mention(self, entity: Entity, start: int, end: int) -> None:
         span = self.a.view.orig_span(start, end)
         if span not in entity.mentions:
             entity.mentions.append(span)
-            entity.mentions.sort()
 
     def nearest_before(self, orig_offset: int, window: int, gender: str | None, number: str | None,
                        agrees) -> Entity | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate, repeat
+from typing import NamedTuple
 from dataclasses import dataclass
 
 from .lang.ar import NormalizedView
@@ -22,8 +24,9 @@ PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')
 QUOTE_CLOSERS = "”»’›"
 
 
-@dataclass(slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the view: index, view span, folded text, and the sentence and paragraph it is in."""
+
     index: int
     start: int
     end: int
@@ -52,19 +55,24 @@ class AnalysedText:
         self.original = original
         text = self.view.text
         self.text = text
-        words: list[Word] = []
-        sentence = paragraph = 0
-        for index, match in enumerate(WORD_RE.finditer(text)):
-            token = match.group()
-            words.append(Word(index, match.start(), match.end(), token, sentence, paragraph))
-            if token == "\n":
-                paragraph += 1
-                sentence += 1
-            elif token in SENTENCE_END:
-                sentence += 1
-        self.words = words
-        self.word_counts = Counter(w.text for w in words)
-        self._starts = [w.start for w in words]
+        tokens = WORD_RE.findall(text)
+        # offsets from the tokens themselves: cheaper than keeping thousands of match objects
+        starts = []
+        position = 0
+        find = text.find
+        for token in tokens:
+            position = find(token, position)
+            starts.append(position)
+            position += len(token)
+        ends = [start + len(token) for start, token in zip(starts, tokens)]
+        # a word belongs to the sentence (paragraph) opened after the last end before it
+        sentences = list(accumulate(map(SENTENCE_END.__contains__, tokens), initial=0))
+        paragraphs = list(accumulate(map("\n".__eq__, tokens), initial=0))
+        # tuple.__new__ builds the named tuples at C speed: a long article has thousands of words
+        self.words = list(map(tuple.__new__, repeat(Word), zip(range(len(tokens)), starts, ends, tokens, sentences,
+                                                             paragraphs)))
+        self.word_counts = Counter(tokens)
+        self._starts = starts
         self.quotations = self._pair_quotes()
         self._quote_index = {q.open: q for q in self.quotations}
 
@@ -107,10 +115,10 @@ class AnalysedText:
         """
         original = self.original
         marks = [w for w in self.words if w.text == '"']
-        paragraph_starts = {}
-        for word in self.words:
-            if word.text != "\n":
-                paragraph_starts.setdefault(word.paragraph, word.start)
+        paragraph_starts = {0: self.words[0].start} if self.words else {}
+        for word, following in zip(self.words, self.words[1:]):
+            if word.text == "\n" and following.text != "\n":
+                paragraph_starts.setdefault(following.paragraph, following.start)
         paragraph_ends = [m.start() for m in re.finditer("\n", self.text)] + [len(self.text)]
         stack: list[list] = []  # [family, open position, paragraph it has reached]
         pairs: list[Quotation] = []
