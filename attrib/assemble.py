@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .arguments import is_prepositional, vocabulary
+from .arguments import is_prepositional
 from .result import AttributionResult, Cue, Entity, NamedSpan, Quote, Span, Speaker
 
 

@@ -61,7 +61,6 @@ class CueLexicon:
         # first word (with its proclitic) -> [(remaining words, form, required prefix of the next
         # word, proclitic length)], longest phrase first
         self.phrases: dict[str, list[tuple[tuple[str, ...], CueForm, str | None, int]]] = {}
-        self.lemma_count = len(verbs)
         excluded = {fold(x) for x in exclusions}
         for entry in verbs:
             self._add_entry(entry)

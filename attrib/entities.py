@@ -16,7 +16,6 @@ from .arguments import ArgumentFinder, Vocabulary, is_title_head, strip_article,
 from .lang.ar import fold
 from .text import CLAUSE_END, AnalysedText
 
-PLURAL_ENDINGS = ("ون", "ين", "ات")
 COUNTERPART = frozenset(fold(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "ونظيره", "ونظيرته", "ونظيرها",
                                              "لنظيره", "لنظيرته", "بنظيره", "بنظيرته"))
 

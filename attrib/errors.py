@@ -74,9 +74,3 @@ class AnchorError(AttribError, ValueError):
     """A gold annotation in anchor form does not resolve to exactly one span."""
 
     code = "E301"
-
-
-class GoldFormatError(AttribError, ValueError):
-    """A gold file does not follow the gold schema."""
-
-    code = "E302"

@@ -92,7 +92,7 @@ class AgencyFinder:
             index -= 1
         return None
 
-    def outlet_speaker_citing(self, mention: tuple[int, int], after_cue: int) -> tuple[int, int] | None:
+    def outlet_speaker_citing(self, mention: tuple[int, int]) -> tuple[int, int] | None:
         """«ذكرت وكالة رويترز نقلا عن مسؤول أن …»: the cited source when the subject is an outlet."""
         first = self.a.word_at(mention[0])
         if not self.is_outlet_phrase(first):
@@ -113,11 +113,9 @@ def document_source(analysed: AnalysedText) -> tuple[int, int] | None:
     opening the body («بيروت (رويترز) -»), a city before a dash («عمّان – أبقى …»), or the agency
     closing an SPA dateline («… 1446 هـ … واس»)."""
     text = analysed.text
-    found = None
-    for found in SOURCE_LINE.finditer(text):
-        pass
-    if found:
-        return found.start(1), found.end(1)
+    source_lines = list(SOURCE_LINE.finditer(text))
+    if source_lines:
+        return source_lines[-1].start(1), source_lines[-1].end(1)
     names = outlet_names()
     offset = 0
     for line in text.split("\n")[:DATELINE_LINES]:

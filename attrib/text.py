@@ -18,8 +18,8 @@ from .lang.ar import punctuation as p
 
 # a decimal number (2.2، 3,5) is one word, not a sentence end
 WORD_RE = re.compile(r'\n|\d+(?:[.,،]\d+)+|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
-SENTENCE_END = frozenset(".!?؟\n")
-CLAUSE_END = frozenset("،,;؛")
+SENTENCE_END = frozenset(p.SENTENCE_FINAL + "\n")
+CLAUSE_END = frozenset(p.CLAUSE_SEPARATORS)
 PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')
 QUOTE_CLOSERS = "”»’›"
 
@@ -198,4 +198,4 @@ def _make_pair(text: str, opened: int, closed: int) -> Quotation:
     return Quotation(opened, closed, inner_start, inner_end)
 
 
-__all__ = ["AnalysedText", "Word", "Quotation", "p"]
+__all__ = ["AnalysedText", "Word", "Quotation"]

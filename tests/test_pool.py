@@ -9,7 +9,6 @@ from pathlib import Path
 import orjson
 import pytest
 
-import attrib
 from attrib.validate import violations
 
 POOL = Path(__file__).resolve().parent.parent.parent / "shared" / "pool" / "news-ar.jsonl"

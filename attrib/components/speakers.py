@@ -38,7 +38,7 @@ class SpeakerFinder:
             form = draft.cue.form
             mention = draft.args.mention
             if mention is not None:
-                cited = agencies.outlet_speaker_citing(mention, draft.cue.last_word)
+                cited = agencies.outlet_speaker_citing(mention)
                 if cited is not None:
                     draft.agency = mention
                     mention = draft.args.mention = cited
