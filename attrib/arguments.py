@@ -63,6 +63,7 @@ class Vocabulary:
     spokesperson_heads: frozenset
     occasion_nouns: frozenset
     clause_openers: frozenset
+    speech_nouns: frozenset
     outlet_names: tuple
     evidence_heads: frozenset
 
@@ -101,6 +102,7 @@ def vocabulary() -> Vocabulary:
         spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
         clause_openers=frozenset(fold(w) for w in words["clause_openers"]),
+        speech_nouns=frozenset(fold(w) for w in words["speech_nouns"]),
         outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
         evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
     )
@@ -386,7 +388,12 @@ class ArgumentFinder:
                 strip_article(token[1:]) in self.vocab.organisation_heads
                 or token.startswith("لل") and end > start and self._phrase_word(end)
             ):
-                end += 1  # الأمين العام للأمم المتحدة، المدير الإقليمي للغابات
+                # الأمين العام للأمم المتحدة، المدير الإقليمي للغابات، المديرة التنفيذية لبرنامج تطوير …
+                end = self._after_body_head(end, limit)
+                continue
+            if token.startswith("و") and len(token) > 3 and not is_title_head(token) and self._phrase_word(end) \
+                    and end + 1 < min(limit, len(words)) and words[end + 1].text.startswith("ال"):
+                end += 2  # وزير الاتصالات وتكنولوجيا المعلومات
                 continue
             break
         while end > start and words[end - 1].text in ("ل", "في", "عن", "من"):
@@ -549,14 +556,22 @@ class ArgumentFinder:
                                                        or self.words[index].text in RESUMPTIVES):
                 index += 1
             following = self._word(index)
-            # a subject is never a prepositional phrase (لإذاعة …، لوزير …) nor a بـ-masdar
+            # a subject is never a prepositional phrase (لإذاعة …، لوزير …) nor a بـ-masdar,
+            # nor, after «فيه»، a بـ-word («صرحت فيه بوجود …»)
+            resumed = index > cue.last_word + 1 and self.words[index - 1].text in RESUMPTIVES
             phrase = None if following is None or is_prepositional(following.text) \
-                or self._bi_complement(index, cue) else self.noun_phrase(index)
+                or self._bi_complement(index, cue) or resumed and following.text.startswith("ب") \
+                else self.noun_phrase(index)
+            if phrase and cue.form.cue_class in CALL_CLASSES and self._calls_on(phrase[1]):
+                # «ودعا الأطراف إلى …»: one phrase before إلى is the one called on; the caller is dropped
+                addressee, phrase = self._span(*phrase), None
+                index = self.a.word_at(addressee[1] - 1) + 1
             if phrase:
                 phrase = self._with_apposition(phrase)
                 mention = self._span(*phrase)
                 index = phrase[1]
-        index, addressee = self._skip_addressee(index)
+        if addressee is None:
+            index, addressee = self._skip_addressee(index)
         if self._word(index) is not None and self.words[index].text in CLAUSE_END:
             index = self._skip_parenthetical(index)
         frame = self._frame_at(index, cue)
@@ -616,7 +631,11 @@ class ArgumentFinder:
             word = self.words[noun]
             if word.sentence != sentence:
                 return None
-            if strip_article(word.text.lstrip("وب")) not in self.vocab.occasion_nouns:
+            bare = strip_article(word.text.lstrip("وب"))
+            if bare not in self.vocab.speech_nouns:
+                if any(bare.endswith(e) and bare[: -len(e)] in self.vocab.speech_nouns for e in ("ه", "ها")) or \
+                        any(bare.endswith(e) and bare[: -len(e)] + "ه" in self.vocab.speech_nouns for e in ("ته", "تها")):
+                    return None  # «كلمته التي … قال فيها»: his speech, whoever «he» is
                 continue
             owner = self.noun_phrase(noun + 1, limit=cue.word - noun - 1) if noun + 1 < cue.word else None
             if owner is not None and self.words[noun + 1].text not in ("التي", "الذي"):
@@ -631,6 +650,11 @@ class ArgumentFinder:
                     return self._span(*before) if before else None
             return None
         return None
+
+    def _calls_on(self, index: int) -> bool:
+        word = self._word(index)
+        return word is not None and (word.text in ("الي", "علي") or word.text.startswith("ب") and len(word.text) > 3
+                                     and (word.text[1:].startswith("ا") or word.text.endswith("ه")))
 
     def _bi_complement(self, index: int, cue: Cue) -> bool:
         """«طالبت بزيادة …»، «تعهد بالإفراج …»: a بـ-masdar, not a subject named بوتين or بشار."""
