@@ -24,6 +24,9 @@ COMPLEMENTIZER_REACH = 12
 CALL_CLASSES = frozenset(("call", "urge", "demand"))
 RESUMPTIVES = frozenset(("فيه", "فيها", "فيهم", "خلاله", "خلالها"))
 LETTER_NOUNS = frozenset(("رساله", "خطاب", "برقيه", "مذكره"))
+# masdar patterns after a بـ (بإحداث، بتحسين، بمواصلة، باستئناف): a complement, not a name like بوتين
+MASDAR_OPENINGS = ("ا", "ت", "م")
+KANA = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"))
 NEGATIONS = frozenset(("لم", "لن", "ولم", "ولن"))
 AUXILIARIES = frozenset(("تم", "وتم", "يتم", "ويتم", "سيتم", "جري", "وجري"))
 QUOTE_MIN_WORDS = 3
@@ -654,7 +657,7 @@ class ArgumentFinder:
     def _calls_on(self, index: int) -> bool:
         word = self._word(index)
         return word is not None and (word.text in ("الي", "علي") or word.text.startswith("ب") and len(word.text) > 3
-                                     and (word.text[1:].startswith("ا") or word.text.endswith("ه")))
+                                     and (word.text[1:].startswith(MASDAR_OPENINGS) or word.text.endswith("ه")))
 
     def _bi_complement(self, index: int, cue: Cue) -> bool:
         """«طالبت بزيادة …»، «تعهد بالإفراج …»: a بـ-masdar, not a subject named بوتين or بشار."""
@@ -662,7 +665,7 @@ class ArgumentFinder:
         if word is None or "bi" not in cue.form.frames or not word.text.startswith("ب") or len(word.text) < 4:
             return False
         rest = word.text[1:]
-        return rest.startswith("ا") or rest.endswith("ه")
+        return rest.startswith(MASDAR_OPENINGS) or rest.endswith("ه")
 
     def _letter_recipient(self, cue: Cue, frame_word: int) -> tuple[int, int] | None:
         """«في رسالة إلى X»، «وجهت رسالة إلى X طالبت فيها …»: X is the addressee."""
@@ -757,11 +760,12 @@ class ArgumentFinder:
         while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text != "\n" \
                 and not self._is_complementizer(self.words[start - 1]):
             start -= 1
-        while start < cue.word and (self.words[start].text in self.vocab.conjunctions or self.words[start].text in ('"',)):
+        while start < cue.word and (self.words[start].text in self.vocab.conjunctions | KANA
+                                    or self.words[start].text in ('"',)):
             start += 1
         end = cue.word
-        while end > start and self.words[end - 1].text in CLAUSE_END:
-            end -= 1
+        while end > start and (self.words[end - 1].text in CLAUSE_END or self.words[end - 1].text == "قد"):
+            end -= 1  # «وكانت هذه المجموعة قد أعلنت»
         if end <= start or end - start > 12:
             return None
         for index in range(start, end):
