@@ -250,7 +250,8 @@ class ArgumentFinder:
             return None  # «أبدوا قلقهم»: an object with a possessive, not a subject
         if not titled and head.startswith("ال") and head.endswith("ي") and bare not in self.vocab.phrase_heads:
             return Phrase(index, index, index, index + 1, index + 1)  # a surname on its own: الشهري
-        plural = bare in self.vocab.group_heads or head.endswith("ون") and not titled
+        # plural sources by the word list only: نيوتون، خلدون، هارون end in ـون too
+        plural = bare in self.vocab.group_heads or head.startswith("ال") and head.endswith("ون") and not titled
         if plural or (not titled and (head.startswith("ال") or self._is_organisation_head(head))):
             return Phrase(index, title_end, title_end, title_end, title_end)
         name_start = title_end if titled and bare not in self.vocab.honorifics else index

@@ -315,7 +315,7 @@ class EntityLinker:
         head = strip_article(phrase.split()[0]) if phrase else ""
         if head in kinds["document"] or phrase.split()[0] in kinds["document"]:
             return "document"
-        if head in kinds["group"] or phrase.split()[0] in kinds["group"] or head.endswith(("ون",)):
+        if head in kinds["group"] or phrase.split()[0] in kinds["group"]:
             return "group"
         if head in kinds["organisation"] or phrase.split()[0] in kinds["organisation"]:
             return "organisation"
