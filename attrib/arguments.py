@@ -64,6 +64,7 @@ class Vocabulary:
     group_heads: frozenset
     vague_heads: frozenset
     spokesperson_heads: frozenset
+    abbreviations: frozenset
     occasion_nouns: frozenset
     clause_openers: frozenset
     speech_nouns: frozenset
@@ -88,7 +89,8 @@ def vocabulary() -> Vocabulary:
         stops=frozenset(stops | complementizers),
         prepositions=frozenset(fold(w) for w in words["prepositions"]),
         title_links=frozenset(fold(w) for w in words["title_links"]),
-        title_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["heads"] + lexicon.load("titles.v1")["vague"]),
+        title_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["heads"] + lexicon.load("titles.v1")["vague"]
+                              + lexicon.load("titles.v1")["abbreviations"]),
         outlet_heads=frozenset(fold(w) for w in lexicon.load("outlets.v1")["heads"]),
         source_exclusions=frozenset(fold(w) for w in lexicon.load("source_exclusions.v1")["heads"]),
         conjunctions=frozenset(fold(w) for w in words["conjunctions"]),
@@ -103,6 +105,7 @@ def vocabulary() -> Vocabulary:
         group_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["group"]),
         vague_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["vague"]),
         spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
+        abbreviations=frozenset(fold(w) for w in lexicon.load("titles.v1")["abbreviations"]),
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
         clause_openers=frozenset(fold(w) for w in words["clause_openers"]),
         speech_nouns=frozenset(fold(w) for w in words["speech_nouns"]),
@@ -382,8 +385,8 @@ class ArgumentFinder:
                 end += 1
                 continue
             after_nisba = False
-            if token in ("عام", "عامه"):
-                end += 1
+            if token in ("عام", "عامه") or token in self.vocab.abbreviations:
+                end += 1  # المدير العام، وزير الاقتصاد د. علاء …
                 continue
             if self._is_organisation_head(token) and self._phrase_word(end):
                 end = self._after_body_head(end, limit)  # وكيل وزارة الصحة، رئيس مجلس الإدارة

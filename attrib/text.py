@@ -17,7 +17,8 @@ from .lang.ar import NormalizedView
 from .lang.ar import punctuation as p
 
 # a decimal number (2.2، 3,5) is one word, not a sentence end
-WORD_RE = re.compile(r'\n|\d+(?:[.,،]\d+)+|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
+# and a single letter with a period is an abbreviated title (د. for Dr., م. for Eng.), not a sentence end
+WORD_RE = re.compile(r'\n|\d+(?:[.,،]\d+)+|(?<!\S)[\u0621-\u064a]\.(?=\s)|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
 SENTENCE_END = frozenset(p.SENTENCE_FINAL + "\n")
 CLAUSE_END = frozenset(p.CLAUSE_SEPARATORS)
 PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')

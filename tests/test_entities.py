@@ -44,6 +44,8 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
          [("صرح", "ليو وي مين"), ("أكد", "ليو وي مين")]),
         # «أما X فقال»
         ("أما رئيس البلدية خالد عمران فقال إن الطرق ستفتح غدا.", [("قال", "خالد عمران")]),
+        # an abbreviated title is neither a sentence end nor part of the name
+        ("وقال وزير الاقتصاد د. علاء الرفاتي إن الأسعار ارتفعت.", [("قال", "علاء الرفاتي")]),
         # no speaker anywhere: say so
         ("قيل إن الاجتماع تأجل.", [("قيل", None)]),
     ],
