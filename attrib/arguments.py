@@ -748,13 +748,10 @@ class ArgumentFinder:
         index = cue.word - 1
         while index >= 0 and self.words[index].text in CLAUSE_END | {"\n"}:
             index -= 1
-        word = self._word(index)
-        if word is None or word.text != '"':
+        quotation = self._quote_closing_at(index)
+        if quotation is None or quotation.inner_end <= quotation.inner_start:
             return None
-        for quotation in self.a.quotations:
-            if quotation.close == word.start and quotation.inner_end > quotation.inner_start:
-                return (quotation.inner_start, quotation.inner_end), "direct", cue.word
-        return None
+        return (quotation.inner_start, quotation.inner_end), "direct", cue.word
 
     def _subject_before(self, cue: Cue) -> tuple[int, int] | None:
         """SVO: the noun phrase that opens the cue's sentence (after a conjunction)."""
@@ -939,12 +936,7 @@ class ArgumentFinder:
 
     def _quote_closing_at(self, index: int) -> Quotation | None:
         word = self._word(index)
-        if word is None or word.text != '"':
-            return None
-        for quotation in self.a.quotations:
-            if quotation.close == word.start:
-                return quotation
-        return None
+        return self.a.quotation_closing_at(word.start) if word is not None and word.text == '"' else None
 
     def _afterthought(self, cue: Cue) -> Arguments | None:
         """«"…"، على حد قوله»: the quotation or clause before the tag."""

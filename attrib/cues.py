@@ -51,10 +51,6 @@ class Cue:
     next_prefix: str | None = None
 
 
-def _features(gender_number):
-    return gender_number if gender_number else (None, None)
-
-
 class CueLexicon:
     def __init__(self, verbs: list[dict], phrases: list[dict], exclusions: list[str]):
         self.forms: dict[str, CueForm] = {}
@@ -78,7 +74,7 @@ class CueLexicon:
         frames = tuple(entry.get("frames") or ())
 
         def form(kind, gn=None, proclitic=""):
-            gender, number = _features(gn)
+            gender, number = gn or (None, None)
             return CueForm(lemma, cls, frames, kind, gender, number, proclitic)
 
         for base in entry.get("perfect") or ():

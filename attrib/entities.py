@@ -94,7 +94,7 @@ class EntityLinker:
     def _clitic_length(self, token: str) -> int:
         """1 for «ونظيره», «لوزير»: a conjunction or preposition glued to a title head."""
         rest = token[1:]
-        return 1 if token[:1] in "ول" and (is_title_head(rest) and rest != token or rest in COUNTERPART) else 0
+        return 1 if token[:1] in "ول" and (is_title_head(rest) or rest in COUNTERPART) else 0
 
     # ---- reading chains ---------------------------------------------------------------
     def _is_title_head(self, token: str) -> bool:

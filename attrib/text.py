@@ -76,6 +76,7 @@ class AnalysedText:
         self._starts = starts
         self.quotations = self._pair_quotes()
         self._quote_index = {q.open: q for q in self.quotations}
+        self._closing_index = {q.close: q for q in self.quotations if q.close is not None}
 
     def phrase_text(self, start: int, end: int, clitic: int = 0) -> tuple[str, str]:
         """(folded, display) text of the view span [start, end) without its first `clitic`
@@ -97,6 +98,9 @@ class AnalysedText:
 
     def quotation_opening_at(self, view_pos: int) -> Quotation | None:
         return self._quote_index.get(view_pos)
+
+    def quotation_closing_at(self, view_pos: int) -> Quotation | None:
+        return self._closing_index.get(view_pos)
 
     def inside_quotation(self, view_pos: int) -> Quotation | None:
         for quotation in self.quotations:
