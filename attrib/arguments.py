@@ -35,6 +35,7 @@ NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ا
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
+RUN_ON_PREPOSITIONS = frozenset(("في", "من", "عن"))
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
 COMMA_BREAKERS = frozenset(fold(w) for w in (
@@ -63,6 +64,7 @@ class Vocabulary:
     time_words: frozenset
     group_heads: frozenset
     vague_heads: frozenset
+    quantifiers: frozenset
     spokesperson_heads: frozenset
     abbreviations: frozenset
     occasion_nouns: frozenset
@@ -104,6 +106,7 @@ def vocabulary() -> Vocabulary:
         time_words=frozenset(fold(w) for w in words["time_words"]),
         group_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["group"]),
         vague_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["vague"]),
+        quantifiers=frozenset(fold(w) for w in lexicon.load("titles.v1")["quantifiers"]),
         spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
         abbreviations=frozenset(fold(w) for w in lexicon.load("titles.v1")["abbreviations"]),
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
@@ -240,6 +243,10 @@ class ArgumentFinder:
         words = self.words
         head = words[index].text
         bare = strip_article(head)
+        if bare in self.vocab.quantifiers and index + 1 < stop:
+            governed = self.phrase(index + 1, stop)  # «عدة وسائل إعلام إسرائيلية»: a description, no name
+            if governed is not None:
+                return Phrase(index, governed.end, governed.end, governed.end, governed.end)
         titled = is_title_head(head)
         first_modifier = self._after_body_head(index, stop) if self._is_organisation_head(head) else index + 1
         title_end = self._modifiers(first_modifier, stop, vague=bare in self.vocab.vague_heads)
@@ -325,7 +332,14 @@ class ArgumentFinder:
     def _conjoined(self, index: int, first: bool) -> bool:
         """وأردوغان، ونظيره، وذلك: a conjunction, not part of a name (وليد and وائل are)."""
         token = self.words[index].text
-        return token.startswith("و") and len(token) > 3 and (not first or token[1:] in self.vocab.stops)
+        if not token.startswith("و") or len(token) <= 3:
+            return False
+        if first:
+            return token[1:] in self.vocab.stops
+        # «الأمير ويليام»: a name the article repeats whole and never writes without its و
+        rest = token[1:]
+        return not (self.counts[token] > 1 and self.counts[rest] == 0 and rest not in self.vocab.stops
+                    and not rest.startswith("ال") and not is_title_head(rest))
 
     def _adjective(self, index: int) -> bool:
         token = self.words[index].text
@@ -585,6 +599,9 @@ class ArgumentFinder:
         if frame is None or not self._is_clausal_frame(frame[2]) and self._complementizer_ahead(index, cue):
             # «كشف تقرير حديث صادر عن المرصد أن …»: the subject ran on; the clause decides
             frame = self._search_frame(index, cue) or frame
+            if frame is not None and mention is not None and addressee is None and self._is_clausal_frame(frame[2]) \
+                    and self.a.word_at(mention[1] - 1) + 1 == index:
+                mention = self._span(self.a.word_at(mention[0]), self._run_on(index, frame[2]))
         if frame is None:
             frame = self._quote_before(cue)
             if frame is None:
@@ -604,6 +621,31 @@ class ArgumentFinder:
             addressee = self._letter_recipient(cue, frame_word)
         return Arguments(content, quote_type, mention, addressee, self.words[cue.last_word].end, frame_start,
                          clausal=self._is_clausal_frame(frame_word))
+
+    def _run_on(self, end: int, frame_word: int) -> int:
+        """«أفادت مجموعة من علماء الآثار الإسرائيليين أن …»: the words between a subject and the
+        complementizer still describe the subject, up to a time or occasion phrase, an outlet or
+        addressee (لـ…), a circumstantial accusative (متحدثا، ردا) or a comma."""
+        position = end
+        while position < frame_word:
+            word = self.words[position]
+            token = word.text
+            if word.is_punct or position in self.cue_at or token in self.vocab.time_words \
+                    or token in self.vocab.prepositions and token not in RUN_ON_PREPOSITIONS \
+                    or token == "ل" or is_outlet_word(token) or token.startswith("لل") \
+                    or token.startswith("ل") and is_title_head(token[1:]) \
+                    or len(token) > 3 and token.endswith("ا") and not token.startswith("ال") \
+                    and self.words[position - 1].text not in self.vocab.prepositions:
+                break
+            if token in RUN_ON_PREPOSITIONS and position + 1 < frame_word:
+                nxt = strip_article(self.words[position + 1].text)
+                if nxt in self.vocab.occasion_nouns or nxt in self.vocab.speech_nouns \
+                        or self.words[position + 1].text in self.vocab.time_words:
+                    break
+            position += 1
+        while position > end and self.words[position - 1].text in self.vocab.stops:
+            position -= 1
+        return position
 
     def _complementizer_ahead(self, index: int, cue: Cue) -> bool:
         """A complementizer before the next comma or cue, when the cue takes one (أن/إن)."""
