@@ -378,6 +378,7 @@ class ArgumentFinder:
                                        for w in words[max(0, start - 1):end])
             ):
                 end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
+                after_nisba = False
                 continue
             if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and (
                 words[end + 1].text == '"' or self._phrase_word(end + 1) and (
@@ -600,7 +601,8 @@ class ArgumentFinder:
             # «كشف تقرير حديث صادر عن المرصد أن …»: the subject ran on; the clause decides
             frame = self._search_frame(index, cue) or frame
             if frame is not None and mention is not None and addressee is None and self._is_clausal_frame(frame[2]) \
-                    and self.a.word_at(mention[1] - 1) + 1 == index:
+                    and self.a.word_at(mention[1] - 1) + 1 == index \
+                    and not ("object" in cue.form.frames and self.words[frame[2]].text == "بان"):
                 mention = self._span(self.a.word_at(mention[0]), self._run_on(index, frame[2]))
         if frame is None:
             frame = self._quote_before(cue)
@@ -632,20 +634,30 @@ class ArgumentFinder:
             token = word.text
             if word.is_punct or position in self.cue_at or token in self.vocab.time_words \
                     or token in self.vocab.prepositions and token not in RUN_ON_PREPOSITIONS \
-                    or token == "ل" or is_outlet_word(token) or token.startswith("لل") \
+                    or token == "ل" or is_outlet_word(token) or token.startswith("لل") or self._names_outlet(position) \
                     or token.startswith("ل") and is_title_head(token[1:]) \
                     or len(token) > 3 and token.endswith("ا") and not token.startswith("ال") \
                     and self.words[position - 1].text not in self.vocab.prepositions:
                 break
             if token in RUN_ON_PREPOSITIONS and position + 1 < frame_word:
-                nxt = strip_article(self.words[position + 1].text)
+                following = self.words[position + 1].text
+                nxt = strip_article(following)
                 if nxt in self.vocab.occasion_nouns or nxt in self.vocab.speech_nouns \
-                        or self.words[position + 1].text in self.vocab.time_words:
-                    break
+                        or following in self.vocab.time_words or following.endswith(("ها", "هم", "هما", "هن")) \
+                        or following.endswith("ه") and not following.startswith("ال"):
+                    break  # «في بيان»، «في نشرتها الفصلية»: where it was said
             position += 1
         while position > end and self.words[position - 1].text in self.vocab.stops:
             position -= 1
         return position
+
+    def _names_outlet(self, index: int) -> bool:
+        """«لبي بي سي»: a known outlet name behind a glued لـ."""
+        token = self.words[index].text
+        if not token.startswith("ل") or len(token) < 3:
+            return False
+        following = " ".join([token[1:]] + [w.text for w in self.words[index + 1:index + 4]])
+        return any(following == name or following.startswith(name + " ") for name in self.vocab.outlet_names)
 
     def _complementizer_ahead(self, index: int, cue: Cue) -> bool:
         """A complementizer before the next comma or cue, when the cue takes one (أن/إن)."""
@@ -743,7 +755,7 @@ class ArgumentFinder:
     def _with_apposition(self, phrase: tuple[int, int]) -> tuple[int, int]:
         """«رئيسة البعثة الإيطالية، إيلينا مارتيني، …»: a name set off by commas belongs to the mention."""
         comma = phrase[1]
-        if self._word(comma) is not None and self.words[comma].text.startswith(("بال", "في")) \
+        if self._word(comma) is not None and self.words[comma].text.startswith(("ب", "في")) \
                 and self._word(comma + 1) is not None and self.words[comma + 1].text in CLAUSE_END:
             comma += 1  # «مديرة برنامج … بالصومال، فاطمة حسن، …»
         if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:

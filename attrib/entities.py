@@ -227,8 +227,10 @@ class EntityLinker:
                 break
         main = self.chain_at(first, stop=last)
         side = self.chain_at(appositive[0], stop=appositive[1]) if appositive and appositive[0] < appositive[1] else None
-        if main.name is None and side is not None and side.name is not None:
+        if side is not None and side.name is not None and (
+                main.name is None or main.name[1] - main.name[0] == 1 and side.name[1] - side.name[0] > 1):
             # «رئيسة البعثة الإيطالية، عالمة الآثار إيلينا مارتيني، …»: the name is in the apposition
+            # («… الابتدائية بسوسة، القاضي نبيل الفرجاني»: a one-word «name» before it was a place)
             entity = self._register(Chain(main.title, side.name))
             if side.title is not None:
                 self._add_title(entity, *self._title_key(*side.title))
