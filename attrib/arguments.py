@@ -35,6 +35,8 @@ NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ا
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
+TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
+COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
 RUN_ON_PREPOSITIONS = frozenset(("في", "من", "عن"))
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
@@ -271,7 +273,7 @@ class ArgumentFinder:
                 and not is_prepositional(words[name_end].text) \
                 and not self._conjoined(name_end, first=name_end == name_start) \
                 and not (name_end > name_start and is_title_head(words[name_end].text)) \
-                and not (name_end == name_start and name_start != index and words[name_end].text.startswith("ال")):
+                and not (name_end == name_start and name_start != index and self._has_article(name_end)):
             name_end += 1
         hard_stop = name_end >= len(words) or not self._plain_word(name_end)
         if not hard_stop and name_end > name_start:
@@ -297,6 +299,12 @@ class ArgumentFinder:
         if name_end > name_start and self._place_not_name(name_start, name_end):
             return Phrase(index, name_end, name_end, name_end, end)
         return Phrase(index, title_end, name_start, name_end, end)
+
+    def _has_article(self, index: int) -> bool:
+        """الـ as written: «إليات» folds to «اليات» but has no article."""
+        word = self.words[index]
+        view = self.a.view
+        return word.text.startswith("ال") and view.original[view.orig_start(word.start)] == "ا"
 
     def _after_body_head(self, index: int, limit: int) -> int:
         """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا;
@@ -515,8 +523,8 @@ class ArgumentFinder:
         if token.startswith("ب") and len(token) > 3 and "bi" in frames and not token.startswith("بان"):
             found = self._content_from(index, word.start + 1, clausal=False)
             return (found[0], found[1], index) if found else None
-        if "object" in frames and not word.is_punct and token not in self.vocab.stops and index not in self.cue_at \
-                and token[:1] not in "لب":
+        if "object" in frames and not word.is_punct and index not in self.cue_at and token[:1] not in "لب" \
+                and (token not in self.vocab.stops or token in TOTALITY_WORDS):
             found = self._content_from(index, None, clausal=False)
             return (found[0], found[1], index) if found else None
         return None
@@ -818,6 +826,9 @@ class ArgumentFinder:
         while start < cue.word and (self.words[start].text in self.vocab.conjunctions | KANA
                                     or self.words[start].text in ('"',)):
             start += 1
+        kana = [index for index in range(start, cue.word) if self.words[index].text in KANA]
+        if kana:
+            start = kana[-1] + 1  # «وقبلها كان عالم الآثار … قد أعلن»
         end = cue.word
         while end > start and (self.words[end - 1].text in CLAUSE_END or self.words[end - 1].text == "قد"):
             end -= 1  # «وكانت هذه المجموعة قد أعلنت»
@@ -841,6 +852,34 @@ class ArgumentFinder:
             if not (self.words[phrase[1] - 1].index + 1 < end and self.words[phrase[1]].text in CLAUSE_END):
                 return None
         return self._span(*phrase)
+
+    def clause_subject_before(self, cue: Cue, after_word: int) -> tuple[int, int] | None:
+        """«أنكر الكاتب العام السابق للبلدية جميع التهم، وزعم أنه …»: for a cue whose subject is
+        dropped, the subject of the verb that opens its sentence or a clause of it (after a comma),
+        when that subject is a person, group or body and comes after word `after_word`."""
+        sentence = self.words[cue.word].sentence
+        start = cue.word
+        while start > 0 and self.words[start - 1].sentence == sentence:
+            start -= 1
+        found = None
+        for position in range(max(start, after_word + 1), cue.word - 1):
+            if position > start and self.words[position - 1].text not in CLAUSE_END:
+                continue
+            verb = self.words[position]
+            if verb.is_punct or verb.text.startswith(("ال", "وال")) or verb.text in self.vocab.stops \
+                    or is_title_head(verb.text):
+                continue
+            first = position + 1
+            if self.words[first].text in COUNTED_HEADS and self.words[first + 1].text == "من":
+                first += 2  # «تجمع عشرات من نشطاء المجتمع المدني»
+            head = self.words[first].text
+            if not (is_title_head(head) or strip_article(head) in self.vocab.group_heads
+                    or self._is_organisation_head(head)):
+                continue
+            phrase = self.noun_phrase(first, limit=min(MAX_MENTION_WORDS, cue.word - first))
+            if phrase is not None:
+                found = self._span(*phrase)
+        return found
 
     def _amma_subject(self, cue: Cue) -> tuple[int, int] | None:
         """«أما فلان فقال»."""

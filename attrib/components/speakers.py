@@ -48,19 +48,27 @@ class SpeakerFinder:
             elif form.kind == "passive":
                 draft.confidence = PASSIVE_CONFIDENCE
             else:
-                draft.entity = self._antecedent(drafts, position, linker, analysed)
+                draft.entity = self._antecedent(drafts, position, linker, finder, analysed)
                 draft.resolution = "anaphora" if draft.entity else None
                 draft.confidence = ANAPHORA_CONFIDENCE if draft.entity else UNRESOLVED_CONFIDENCE
         linker.collect_mentions()
         return drafts, linker.entities
 
-    def _antecedent(self, drafts: list[Draft], position: int, linker: EntityLinker, analysed) -> Entity | None:
+    def _antecedent(self, drafts: list[Draft], position: int, linker: EntityLinker, finder: ArgumentFinder,
+                    analysed) -> Entity | None:
         """A dropped subject takes the latest earlier speaker that agrees in gender and number; a
         cue inside a relative clause («ألقى المرزوقي كلمة أكد فيها …») takes the entity named just
         before it in its sentence; failing both, the entity mentioned last before the cue."""
         draft = drafts[position]
         form = draft.cue.form
         cue_offset = analysed.view.orig_start(draft.cue.start)
+        sentence = analysed.words[draft.cue.word].sentence
+        earlier_here = [d.cue.last_word for d in drafts[:position] if analysed.words[d.cue.word].sentence == sentence]
+        subject = finder.clause_subject_before(draft.cue, after_word=max(earlier_here, default=-1))
+        if subject is not None:
+            entity = linker.link_mention(*subject, None, None)
+            if _agrees(entity, form.gender, form.number):
+                return entity
         if form.proclitic == "" and form.kind in ("verb", "imperfect") and not _clause_initial(analysed, draft.cue):
             sentence_start = analysed.view.orig_start(_sentence_start(analysed, draft.cue))
             nearby = linker.nearest_before(cue_offset, cue_offset - sentence_start, form.gender, form.number, _agrees)
