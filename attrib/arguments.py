@@ -8,6 +8,7 @@ a quote before its cue ("…"، قال), a source preposition (بحسب X), a no
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -303,8 +304,11 @@ class ArgumentFinder:
     def _has_article(self, index: int) -> bool:
         """الـ as written: «إليات» folds to «اليات» but has no article."""
         word = self.words[index]
-        view = self.a.view
-        return word.text.startswith("ال") and view.original[view.orig_start(word.start)] == "ا"
+        if not word.text.startswith("ال"):
+            return False
+        first = self.a.view.orig_start(word.start)
+        # NFKC composes a decomposed «إ» and undoes presentation forms
+        return unicodedata.normalize("NFKC", self.a.view.original[first:first + 2])[:1] == "ا"
 
     def _after_body_head(self, index: int, limit: int) -> int:
         """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا;
