@@ -36,6 +36,7 @@ NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ا
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
+FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
 RUN_ON_PREPOSITIONS = frozenset(("في", "من", "عن"))
@@ -615,7 +616,7 @@ class ArgumentFinder:
             if frame is not None and mention is not None and addressee is None and self._is_clausal_frame(frame[2]) \
                     and self.a.word_at(mention[1] - 1) + 1 == index \
                     and not ("object" in cue.form.frames and self.words[frame[2]].text == "بان"):
-                mention = self._span(self.a.word_at(mention[0]), self._run_on(index, frame[2]))
+                mention = self._span(self.a.word_at(mention[0]), self.run_on(index, frame[2]))
         if frame is None:
             frame = self._quote_before(cue)
             if frame is None:
@@ -636,22 +637,25 @@ class ArgumentFinder:
         return Arguments(content, quote_type, mention, addressee, self.words[cue.last_word].end, frame_start,
                          clausal=self._is_clausal_frame(frame_word))
 
-    def _run_on(self, end: int, frame_word: int) -> int:
-        """«أفادت مجموعة من علماء الآثار الإسرائيليين أن …»: the words between a subject and the
-        complementizer still describe the subject, up to a time or occasion phrase, an outlet or
-        addressee (لـ…), a circumstantial accusative (متحدثا، ردا) or a comma."""
+    def run_on(self, end: int, boundary: int) -> int:
+        """«أفادت مجموعة من علماء الآثار الإسرائيليين أن …»: the words after a subject, up to the
+        complementizer or the comma (`boundary` at most), still describe it — up to a time or
+        occasion phrase, a circumstantial accusative (متحدثا، ردا) or another particle. A phrase
+        that reaches an outlet or addressee (لـ…) was about them («مزارعون التقتهم الوكالة»): none of
+        it is kept."""
         position = end
-        while position < frame_word:
+        while position < boundary:
             word = self.words[position]
             token = word.text
-            if word.is_punct or position in self.cue_at or token in self.vocab.time_words \
-                    or token in self.vocab.prepositions and token not in RUN_ON_PREPOSITIONS \
-                    or token == "ل" or is_outlet_word(token) or token.startswith("لل") or self._names_outlet(position) \
-                    or token.startswith("ل") and is_title_head(token[1:]) \
+            if token == "ل" or is_outlet_word(token) or token.startswith("لل") or self._names_outlet(position) \
+                    or token.startswith("ل") and is_title_head(token[1:]):
+                return end
+            if word.is_punct or position in self.cue_at or self._is_complementizer(word) \
+                    or token in self.vocab.stops and token not in RUN_ON_PREPOSITIONS or token in FA_INNA \
                     or len(token) > 3 and token.endswith("ا") and not token.startswith("ال") \
                     and self.words[position - 1].text not in self.vocab.prepositions:
                 break
-            if token in RUN_ON_PREPOSITIONS and position + 1 < frame_word:
+            if token in RUN_ON_PREPOSITIONS and position + 1 < boundary:
                 following = self.words[position + 1].text
                 nxt = strip_article(following)
                 if nxt in self.vocab.occasion_nouns or nxt in self.vocab.speech_nouns \
@@ -986,8 +990,8 @@ class ArgumentFinder:
             # «استنادا إلى شهادات ناشطين»، «وفقا لأرقام مكتب الأمم المتحدة»: whose evidence it is
             owner = self.noun_phrase(phrase[0] + 1)
             if owner is not None:
-                return owner[0], owner[1], self.words[owner[0]].start
-        return phrase[0], phrase[1], start
+                return owner[0], self.run_on(owner[1], len(self.words)), self.words[owner[0]].start
+        return phrase[0], self.run_on(phrase[1], len(self.words)), start
 
     def _source(self, cue: Cue) -> Arguments | None:
         """بحسب X، … / … بحسب X: the host clause is the content."""

@@ -103,7 +103,8 @@ class AgencyFinder:
             if pos + 1 < len(self.words) and self.words[pos].text in ("نقلا",) and self.words[pos + 1].text == "عن":
                 phrase = self.args.noun_phrase(pos + 2)
                 if phrase:
-                    return self.words[phrase[0]].start, self.words[phrase[1] - 1].end
+                    end = self.args.run_on(phrase[1], len(self.words))
+                    return self.words[phrase[0]].start, self.words[end - 1].end
         return None
 
 

@@ -57,6 +57,13 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # a title after a place, then the name in apposition
         ("وأفاد الناطق الرسمي باسم المحكمة الابتدائية بسوسة، القاضي نبيل الفرجاني، بأن الجلسة تأجلت.",
          [("أفاد", "نبيل الفرجاني")]),
+        # a source phrase runs to the comma or the complementizer
+        ("وبلغت نسبة التمويل 28% فقط، وفقا لأرقام مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية.",
+         [("وفقا", "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية")]),
+        ("وذكرت وكالة رويترز نقلا عن مسؤول أممي مشارك في المحادثات أن القوائم جاهزة.",
+         [("ذكرت", "مسؤول أممي مشارك في المحادثات")]),
+        # a run-on that reaches the outlet was about the outlet
+        ("وقال مزارعون التقتهم الوكالة إنهم باعوا أغنامهم.", [("قال", "مزارعون")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
