@@ -76,6 +76,7 @@ class Vocabulary:
     speech_nouns: frozenset
     outlet_names: tuple
     evidence_heads: frozenset
+    adverbials: tuple
 
 
 @lru_cache(maxsize=None)
@@ -118,6 +119,7 @@ def vocabulary() -> Vocabulary:
         speech_nouns=frozenset(fold(w) for w in words["speech_nouns"]),
         outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
         evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
+        adverbials=tuple(sorted({tuple(fold(a).split()) for a in words["adverbials"]}, key=len, reverse=True)),
     )
 
 
@@ -590,6 +592,7 @@ class ArgumentFinder:
             while self._word(index) is not None and (self.words[index].text in self.vocab.time_words
                                                        or self.words[index].text in RESUMPTIVES):
                 index += 1
+            index += self._adverbial_length(index)  # «وشدد في هذا الصدد وزير الاقتصاد …»
             following = self._word(index)
             # a subject is never a prepositional phrase (لإذاعة …، لوزير …) nor a بـ-masdar,
             # nor, after «فيه»، a بـ-word («صرحت فيه بوجود …»)
@@ -674,6 +677,14 @@ class ArgumentFinder:
             return False
         following = " ".join([token[1:]] + [w.text for w in self.words[index + 1:index + 4]])
         return any(following == name or following.startswith(name + " ") for name in self.vocab.outlet_names)
+
+    def _adverbial_length(self, index: int) -> int:
+        """Words of the set adverbial phrase (في هذا الصدد، من جهته …) at `index`, or 0."""
+        for adverbial in self.vocab.adverbials:
+            size = len(adverbial)
+            if tuple(w.text for w in self.words[index:index + size]) == adverbial:
+                return size
+        return 0
 
     def _complementizer_ahead(self, index: int, cue: Cue) -> bool:
         """A complementizer before the next comma or cue, when the cue takes one (أن/إن)."""

@@ -64,6 +64,9 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
          [("ذكرت", "مسؤول أممي مشارك في المحادثات")]),
         # a run-on that reaches the outlet was about the outlet
         ("وقال مزارعون التقتهم الوكالة إنهم باعوا أغنامهم.", [("قال", "مزارعون")]),
+        # a set adverbial between the verb and its subject
+        ("وقال روبرت سري إن المعابر مغلقة. وشدد في هذا الصدد وزير الاقتصاد د. علاء الرفاتي على أن الحصار مستمر.",
+         [("قال", "روبرت سري"), ("شدد", "علاء الرفاتي")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
