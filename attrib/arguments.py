@@ -36,6 +36,7 @@ NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ا
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
+NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "اسمها", "واسمها", "تدعي", "وتدعي"))
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -158,6 +159,10 @@ def strip_article(token: str) -> str:
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
             return token[len(prefix):] if prefix != "لل" else token[2:]
     return token
+
+
+def _nisba_surname(token: str) -> bool:
+    return token.startswith("ال") and token.endswith("ي") and len(token) > 4
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -286,9 +291,12 @@ class ArgumentFinder:
             recurring = [k + 1 for k in range(name_start, name_end)
                          if self.counts[words[k].text] > 1 and words[k].text not in NAME_CONNECTORS]
             name_end = max(min(name_end, name_start + 2), recurring[-1] if recurring else 0)
-        elif name_end - name_start >= 3 and self.counts[words[name_end - 1].text] == 1:
-            # «منصف الدريدي ممثلين عن …»: the name ends at its last repeated word
-            recurring = [k + 1 for k in range(name_start + 1, name_end - 1) if self.counts[words[k].text] > 1]
+        elif name_end - name_start >= 3 and self.counts[words[name_end - 1].text] == 1 \
+                and not _nisba_surname(words[name_end - 1].text):
+            # «منصف الدريدي ممثلين عن …»: the name ends at its last repeated word (a family name
+            # such as «الغامدي» ends a name even when the article writes it once)
+            recurring = [k + 1 for k in range(name_start + 1, name_end - 1)
+                         if self.counts[words[k].text] > 1 and words[k].text not in NAME_CONNECTORS]
             if recurring:
                 name_end = recurring[-1]
         while name_end > name_start + 2 and self.counts[words[name_end - 1].text] == 1 and (
@@ -388,6 +396,8 @@ class ArgumentFinder:
                     end = self.a.word_at(quotation.close) + 1
                     continue
                 break
+            if token == "ل" and self.quoted_outlet(end + 1) is not None:
+                break  # «لـ"الشرق الأوسط"»: the outlet the statement was given to
             if token == "ل" or token in self.vocab.title_links and (
                 token != "باسم" or any(strip_article(w.text) in self.vocab.spokesperson_heads
                                        for w in words[max(0, start - 1):end])
@@ -420,6 +430,11 @@ class ArgumentFinder:
                 continue
             if self._is_organisation_head(token) and self._phrase_word(end):
                 end = self._after_body_head(end, limit)  # وكيل وزارة الصحة، رئيس مجلس الإدارة
+                continue
+            if token.startswith("ب") and end > start and is_prepositional(token) and not is_outlet_word(token) \
+                    and self._phrase_word(end):
+                # مدير عام الشؤون الصحية بمحافظة جدة، رئيس قسم الجراحة بالمستشفى
+                end = self._after_body_head(end, limit)
                 continue
             if token.startswith("ل") and not is_outlet_word(token) and (
                 strip_article(token[1:]) in self.vocab.organisation_heads
@@ -787,6 +802,12 @@ class ArgumentFinder:
             comma += 1  # «مديرة برنامج … بالصومال، فاطمة حسن، …»
         if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:
             return phrase
+        if self._word(comma + 1) is not None and self.words[comma + 1].text in NAMING_VERBS:
+            name_end = self.given_name_end(comma + 2)
+            after = self._word(name_end)
+            if name_end > comma + 2 and after is not None and after.text in CLAUSE_END:
+                return phrase[0], name_end  # «أحد سكان الحي، ويدعى علي الشريف، …»
+            return phrase
         appositive = self.phrase(comma + 1, min(len(self.words), comma + 1 + MAX_MENTION_WORDS))
         if appositive is None or not appositive.has_name:
             return phrase
@@ -795,6 +816,23 @@ class ArgumentFinder:
                                   is_prepositional(after.text)):
             return phrase[0], appositive.end
         return phrase
+
+    def quoted_outlet(self, index: int) -> Quotation | None:
+        """The quotation at word `index` when it names a known outlet («"الشرق الأوسط"»)."""
+        word = self._word(index)
+        quotation = self._opens_quotation(word) if word is not None else None
+        if quotation is None or quotation.close is None:
+            return None
+        inner = self.a.text[quotation.inner_start:quotation.inner_end].strip()
+        return quotation if inner in self.vocab.outlet_names else None
+
+    def given_name_end(self, index: int) -> int:
+        """End of the name that «ويدعى» or «واسمه» gives: its words up to the punctuation, whatever
+        they look like («علي» is a name there, not «على»)."""
+        end = index
+        while end < min(len(self.words), index + MAX_NAME_WORDS) and not self.words[end].is_punct:
+            end += 1
+        return end
 
     def _skip_addressee(self, index: int) -> tuple[int, tuple[int, int] | None]:
         word = self._word(index)
@@ -821,6 +859,8 @@ class ArgumentFinder:
         while end < len(self.words) and end - index < 15 and self.words[end].sentence == sentence:
             if self.words[end].text in CLAUSE_END:
                 return end + 1
+            if self._is_complementizer(self.words[end]):
+                break  # «…، ويدعى علي الشريف، لـ«الشرق الأوسط» إن …»: the clause goes on, no aside
             end += 1
         return index + 1
 

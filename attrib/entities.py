@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .arguments import ArgumentFinder, Vocabulary, is_title_head, strip_article, vocabulary
+from .arguments import NAMING_VERBS, ArgumentFinder, Vocabulary, is_title_head, strip_article, vocabulary
 from .lang.ar import fold
 from .text import CLAUSE_END, AnalysedText
 
@@ -226,7 +226,13 @@ class EntityLinker:
                 last = index
                 break
         main = self.chain_at(first, stop=last)
-        side = self.chain_at(appositive[0], stop=appositive[1]) if appositive and appositive[0] < appositive[1] else None
+        if appositive and appositive[0] < appositive[1] and self.words[appositive[0]].text in NAMING_VERBS:
+            # «أحد سكان الحي، ويدعى علي الشريف»
+            side = Chain(None, (appositive[0] + 1, self.finder.given_name_end(appositive[0] + 1)))
+        elif appositive and appositive[0] < appositive[1]:
+            side = self.chain_at(*appositive)
+        else:
+            side = None
         if side is not None and side.name is not None and (
                 main.name is None or main.name[1] - main.name[0] == 1 and side.name[1] - side.name[0] > 1):
             # «رئيسة البعثة الإيطالية، عالمة الآثار إيلينا مارتيني، …»: the name is in the apposition

@@ -72,6 +72,9 @@ class AgencyFinder:
                     return span
             if token.startswith("ل") and len(token) > 2 and self.is_outlet_phrase(index):
                 return self._outlet_span(index)
+            quoted = self.args.quoted_outlet(index + 1) if token == "ل" else None
+            if quoted is not None:
+                return quoted.inner_start, quoted.inner_end
             if strip_article(token.lstrip("و").lstrip("ف")) in INTERVIEW_NOUNS or token.lstrip("ف") in INTERVIEW_NOUNS:
                 nxt = index + 1
                 if nxt < len(self.words) and self.words[nxt].text in ("مع",) and nxt + 1 < len(self.words) \

@@ -75,7 +75,8 @@ class SpeakerFinder:
             if nearby is not None:
                 return nearby
         for earlier in reversed(drafts[max(0, position - self.max_anaphora_distance):position]):
-            if earlier.entity is not None and _agrees(earlier.entity, form.gender, form.number):
+            if earlier.entity is not None and _agrees(earlier.entity, form.gender, form.number) \
+                    and not _nested_apart(earlier, draft, drafts):
                 return earlier.entity
         return linker.nearest_before(cue_offset, self.fallback_window, form.gender, form.number, _agrees)
 
@@ -85,6 +86,14 @@ class SpeakerFinder:
         doc._.attrib_drafts = drafts
         doc._.attrib_entities = entities
         return doc
+
+
+def _nested_apart(earlier: Draft, draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether `earlier` is told inside another statement that `draft` is not part of: «نقشا يقول
+    صاحبه فيه …» within an archaeologist's quote is not who «وأوضح» after the quote refers to."""
+    return any(host.args.content[0] <= earlier.cue.start < host.args.content[1]
+               and not host.args.content[0] <= draft.cue.start < host.args.content[1]
+               for host in drafts if host is not earlier)
 
 
 def _clause_initial(analysed, cue) -> bool:
