@@ -36,6 +36,7 @@ NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ا
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
+TITLE_GIVING = frozenset(("الذي", "التي", "حمل", "حملت", "يحمل", "تحمل", "عنوان", "بعنوان", "تحت"))
 NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "اسمها", "واسمها", "تدعي", "وتدعي"))
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
@@ -65,6 +66,7 @@ class Vocabulary:
     conjunctions: frozenset
     phrase_heads: frozenset  # titles, outlets, organisations, documents: heads a preposition can govern
     organisation_heads: frozenset
+    document_heads: frozenset
     honorifics: frozenset
     time_words: frozenset
     group_heads: frozenset
@@ -108,6 +110,7 @@ def vocabulary() -> Vocabulary:
             + [h for kind in ("organisation", "document") for h in lexicon.load("entity_kinds.v1")[kind]]
         ),
         organisation_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["organisation"]),
+        document_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["document"]),
         honorifics=frozenset(fold(w) for w in lexicon.load("titles.v1")["honorifics"]),
         time_words=frozenset(fold(w) for w in words["time_words"]),
         group_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["group"]),
@@ -273,7 +276,16 @@ class ArgumentFinder:
             return Phrase(index, index, index, index + 1, index + 1)  # a surname on its own: الشهري
         # plural sources by the word list only: نيوتون، خلدون، هارون end in ـون too
         plural = bare in self.vocab.group_heads or head.startswith("ال") and head.endswith("ون") and not titled
-        if plural or (not titled and (head.startswith("ال") or self._is_organisation_head(head))):
+        if bare in self.vocab.document_heads and not titled:
+            # «وثيقة داخلية لإحدى الوزارات»، «تقرير حديث صادر عن …»: a document takes descriptions, not a name
+            described = title_end
+            while described < min(stop, title_end + 3) and self._plain_word(described) \
+                    and not words[described].text.startswith("ال"):
+                described += 1
+            if described > title_end:
+                title_end = self._modifiers(described, stop)
+        if plural or (not titled and (head.startswith("ال") or self._is_organisation_head(head)
+                                      or bare in self.vocab.document_heads)):
             return Phrase(index, title_end, title_end, title_end, title_end)
         name_start = title_end if titled and bare not in self.vocab.honorifics else index
         name_end = max(title_end, name_start)
@@ -332,7 +344,7 @@ class ArgumentFinder:
                     return min(limit, end + len(name.split()))
         if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "لل")) \
                 and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
-                and not is_title_head(self.words[end].text) \
+                and not is_title_head(self.words[end].text) and not self._is_organisation_head(self.words[end].text) \
                 and not is_prepositional(self.words[end].text) and not self._conjoined(end, first=False):
             end += 1
         return end
@@ -402,7 +414,10 @@ class ArgumentFinder:
                 token != "باسم" or any(strip_article(w.text) in self.vocab.spokesperson_heads
                                        for w in words[max(0, start - 1):end])
             ):
-                end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
+                if end + 1 < min(limit, len(words)) and self._is_organisation_head(words[end + 1].text):
+                    end = self._after_body_head(end + 1, limit)  # المتحدث باسم بلدية بيدوا
+                else:
+                    end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 after_nisba = False
                 continue
             if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and (
@@ -666,7 +681,7 @@ class ArgumentFinder:
             word = self.words[position]
             token = word.text
             if token == "ل" or is_outlet_word(token) or token.startswith("لل") or self._names_outlet(position) \
-                    or token.startswith("ل") and is_title_head(token[1:]):
+                    or token.startswith("ل") and is_title_head(token[1:]) and token[1:] not in self.vocab.quantifiers:
                 return end
             if word.is_punct or position in self.cue_at or self._is_complementizer(word) \
                     or token in self.vocab.stops and token not in RUN_ON_PREPOSITIONS or token in FA_INNA \
@@ -826,6 +841,19 @@ class ArgumentFinder:
         inner = self.a.text[quotation.inner_start:quotation.inner_end].strip()
         return quotation if inner in self.vocab.outlet_names else None
 
+    def document_title(self, index: int) -> Quotation | None:
+        """«التقرير، الذي حمل عنوان "آفاق الشباب"»، «دراسة بعنوان "…"»: the title a document is given
+        right after word `index`."""
+        position = index
+        while position < min(len(self.words), index + 5):
+            token = self.words[position].text
+            if token == '"':
+                return self._opens_quotation(self.words[position])
+            if token not in TITLE_GIVING and token not in CLAUSE_END:
+                return None
+            position += 1
+        return None
+
     def given_name_end(self, index: int) -> int:
         """End of the name that «ويدعى» or «واسمه» gives: its words up to the punctuation, whatever
         they look like («علي» is a name there, not «على»)."""
@@ -838,6 +866,8 @@ class ArgumentFinder:
         word = self._word(index)
         if word is None or not word.text.startswith("ل") or len(word.text) < 4 or word.text.startswith("لان"):
             return index, None
+        if not (word.text.startswith("لل") or is_title_head(word.text[1:]) or word.text[1:] in self.counts):
+            return index, None  # «دراسة أجراها المركز الوطني لأبحاث …»: a construct, not «to» someone
         if is_outlet_word(word.text):
             return index, None
         end = index + 1
@@ -994,7 +1024,7 @@ class ArgumentFinder:
         if frame is None:
             return None
         content, quote_type, frame_word = frame
-        mention = self._span(*phrase) if phrase else None
+        mention = self._span(phrase[0], self.run_on(phrase[1], frame_word)) if phrase else None
         issuer = self._issuer(cue.last_word + 1, frame_word)
         return Arguments(content, quote_type, issuer or mention, None, self.words[cue.last_word].end,
                          self.words[frame_word].start)

@@ -244,6 +244,10 @@ class EntityLinker:
             entity = self._link_words(first, last, main)
             if side is not None and side.name is None and self._is_title_head(self.words[appositive[0]].text):
                 self._add_title(entity, *self._title_key(*appositive))
+        if entity.kind == "document":
+            title = self.finder.document_title(self.a.word_at(end - 1) + 1)
+            if title is not None and title.close is not None and title.inner_end > title.inner_start:
+                self._add_name(entity, *self.a.phrase_text(title.inner_start, title.inner_end))
         self._agree(entity, gender, number)
         self._note_mention(entity, start, end)
         return entity

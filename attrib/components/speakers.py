@@ -76,7 +76,7 @@ class SpeakerFinder:
                 return nearby
         for earlier in reversed(drafts[max(0, position - self.max_anaphora_distance):position]):
             if earlier.entity is not None and _agrees(earlier.entity, form.gender, form.number) \
-                    and not _nested_apart(earlier, draft, drafts):
+                    and not _nested_apart(earlier, draft, drafts, analysed):
                 return earlier.entity
         return linker.nearest_before(cue_offset, self.fallback_window, form.gender, form.number, _agrees)
 
@@ -88,9 +88,12 @@ class SpeakerFinder:
         return doc
 
 
-def _nested_apart(earlier: Draft, draft: Draft, drafts: list[Draft]) -> bool:
-    """Whether `earlier` is told inside another statement that `draft` is not part of: «نقشا يقول
-    صاحبه فيه …» within an archaeologist's quote is not who «وأوضح» after the quote refers to."""
+def _nested_apart(earlier: Draft, draft: Draft, drafts: list[Draft], analysed) -> bool:
+    """Whether `earlier` is told inside another statement or quotation that `draft` is not part of:
+    «نقشا يقول صاحبه فيه …» within an archaeologist's quote is not who «وأوضح» after it refers to."""
+    quotation = analysed.inside_quotation(earlier.cue.start)
+    if quotation is not None and analysed.inside_quotation(draft.cue.start) is not quotation:
+        return True
     return any(host.args.content[0] <= earlier.cue.start < host.args.content[1]
                and not host.args.content[0] <= draft.cue.start < host.args.content[1]
                for host in drafts if host is not earlier)
