@@ -125,22 +125,34 @@ class AnalysedText:
             if word.text == "\n" and following.text != "\n":
                 paragraph_starts.setdefault(following.paragraph, following.start)
         paragraph_ends = [m.start() for m in re.finditer("\n", self.text)] + [len(self.text)]
+        chars = [original[self.view.orig_start(mark.start)] for mark in marks]
+        # a paragraph with more » than « closes a quotation carried into it
+        guillemet_balance: dict[int, int] = {}
+        for mark, char in zip(marks, chars):
+            if char in "«»":
+                change = 1 if char == "«" else -1
+                guillemet_balance[mark.paragraph] = guillemet_balance.get(mark.paragraph, 0) + change
         stack: list[list] = []  # [family, open position, paragraph it has reached]
         pairs: list[Quotation] = []
-        for mark in marks:
-            char = original[self.view.orig_start(mark.start)]
+        for mark, char in zip(marks, chars):
             if stack and stack[-1][2] != mark.paragraph:
                 if paragraph_starts.get(mark.paragraph) == mark.start:
                     for entry in stack:
                         entry[2] = mark.paragraph
                     continue
-                if mark.paragraph == stack[-1][2] + 1 and _family(char) == stack[-1][0] and (
+                if mark.paragraph == stack[-1][2] + 1 and stack[-1][0] == "guillemet" \
+                        and guillemet_balance.get(mark.paragraph, 0) < 0:
+                    # «… ⏎ … "nested" … »: carried into the next paragraph, closed further on
+                    for entry in stack:
+                        entry[2] = mark.paragraph
+                elif mark.paragraph == stack[-1][2] + 1 and _family(char) == stack[-1][0] and (
                     char in QUOTE_CLOSERS or self._ends_paragraph(mark)
                 ):
                     # a quotation carried into the next paragraph without reopening, closed there
                     pairs.append(_make_pair(self.text, stack.pop()[1], mark.start))
                     continue
-                self._close_unbalanced(stack, pairs, paragraph_ends)
+                else:
+                    self._close_unbalanced(stack, pairs, paragraph_ends)
             family = _family(char)
             open_of_family = [i for i, entry in enumerate(stack) if entry[0] == family]
             if family == "guillemet" and char == "«":
