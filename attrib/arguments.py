@@ -290,7 +290,7 @@ class ArgumentFinder:
         name_start = title_end if titled and bare not in self.vocab.honorifics else index
         name_end = max(title_end, name_start)
         limit = min(stop, name_start + MAX_NAME_WORDS)
-        while name_end < limit and self._phrase_word(name_end) \
+        while name_end < limit and (self._phrase_word(name_end) or self._name_after_connector(name_end)) \
                 and not is_prepositional(words[name_end].text) \
                 and not self._conjoined(name_end, first=name_end == name_start) \
                 and not (name_end > name_start and is_title_head(words[name_end].text)) \
@@ -319,10 +319,21 @@ class ArgumentFinder:
         end = name_end
         if name_end > name_start and name_end < stop and is_title_head(words[name_end].text) \
                 and not is_prepositional(words[name_end].text):
+            titled_name = self.phrase(name_end, stop) \
+                if name_start > index and words[name_start - 1].text in self.vocab.honorifics else None
+            if titled_name is not None and titled_name.has_name and titled_name.name_start == name_end + 1:
+                # «استشاري … في مستشفى الملك فهد بجدة الدكتور هشام الزهراني»: the first «name»
+                # named the place; the person is the one the last title introduces
+                return Phrase(index, titled_name.title_end, titled_name.name_start, titled_name.name_end,
+                              titled_name.end)
             end = self._modifiers(name_end + 1, stop)  # a title after the name, in apposition
         if name_end > name_start and self._place_not_name(name_start, name_end):
             return Phrase(index, name_end, name_end, name_end, end)
         return Phrase(index, title_end, name_start, name_end, end)
+
+    def _name_after_connector(self, index: int) -> bool:
+        """«هشام بن علي»: after بن the folded «علي» is the name, not «على»."""
+        return index > 0 and self.words[index].text == "علي" and self.words[index - 1].text in NAME_CONNECTORS
 
     def _has_article(self, index: int) -> bool:
         """الـ as written: «إليات» folds to «اليات» but has no article."""

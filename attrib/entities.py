@@ -213,6 +213,14 @@ class EntityLinker:
         last = title.split()[-1]
         return self.find_by_name(last) if len(words) > 1 and last.startswith("ال") else None
 
+    def _find_by_start(self, text: str) -> Entity | None:
+        """The latest entity one of whose titles or names begins with these words."""
+        words = text.split()
+        for entity in reversed(self.entities):
+            if any(known.split()[:len(words)] == words for known in entity.titles + entity.names):
+                return entity
+        return None
+
     # ---- mentions ---------------------------------------------------------------------
     def link_mention(self, start: int, end: int, gender: str | None, number: str | None) -> Entity:
         """The entity a speaker mention (view span) names, created if the article has none yet."""
@@ -312,6 +320,8 @@ class EntityLinker:
             entity = self.find_by_title(text)  # «الوزارة», «الشركة»: the latest one named in full
         if entity is None and kind == "person":
             entity = self.find_by_name(text)
+        if entity is None and len(text.split()) > 1:
+            entity = self._find_by_start(text)  # «مكتب المبعوث» after «مكتب المبعوث الأممي»
         if entity is None:
             entity = self._new(kind=kind)
             if kind in ("group", "document"):
