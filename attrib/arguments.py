@@ -234,7 +234,8 @@ class ArgumentFinder:
         return (
             cue.form.proclitic in ("و", "ف")
             or cue.form.kind in ("participle", "source", "verb_phrase", "afterthought")
-            or (previous is not None and (previous.text in CLAUSE_END or previous.text in self.vocab.conjunctions))
+            or (previous is not None and (previous.text in CLAUSE_END or previous.text in self.vocab.conjunctions
+                                          or previous.text[:1] == "و" and previous.text[1:] in self.vocab.time_words))
         )
 
     # ---- noun phrases -----------------------------------------------------------------
@@ -434,7 +435,7 @@ class ArgumentFinder:
             if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and (
                 words[end + 1].text == '"' or self._phrase_word(end + 1) and (
                     strip_article(words[end + 1].text) in self.vocab.organisation_heads
-                    or vague and strip_article(words[end + 1].text) not in self.vocab.occasion_nouns)
+                    or vague and token != "عن" and strip_article(words[end + 1].text) not in self.vocab.occasion_nouns)
             ):
                 if words[end + 1].text == '"':
                     end += 1
@@ -594,6 +595,11 @@ class ArgumentFinder:
                 continue
             if quotation is not None or word.text == ":" or self._is_complementizer(word):
                 return self._frame_at(index, cue)
+            if word.text in PREP_FRAMES and PREP_FRAMES[word.text] in cue.form.frames and index + 1 < limit \
+                    and strip_article(self.words[index + 1].text) not in self.vocab.occasion_nouns \
+                    and self.words[index + 1].text not in self.vocab.time_words:
+                # «وتحدث شهود عيان من الصيادين عن رؤية …»
+                return self._frame_at(index, cue)
             index += 1
         return None
 
@@ -621,6 +627,10 @@ class ArgumentFinder:
     def _verb(self, cue: Cue) -> Arguments | None:
         index = cue.last_word + 1
         previous = self._word(cue.word - 1)
+        following = self._word(index)
+        if previous is not None and previous.text == "كما" and (
+                following is None or following.text in CLAUSE_END or following.text in SENTENCE_END):
+            return self._afterthought(cue)  # «"رحل لكنه حاضر معنا"، كما قال.»
         if previous is not None and (previous.text in NEGATIONS | AUXILIARIES or previous.text in self.vocab.prepositions):
             return None  # «لم يكشف عن …» reports nothing said; «تم نقل …», «في طلب …» are masdars
         if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
@@ -648,7 +658,7 @@ class ArgumentFinder:
             if phrase:
                 phrase = self._with_apposition(phrase)
                 mention = self._span(*phrase)
-                index = phrase[1]
+                index = self._skip_after_subject(phrase[1])
         if addressee is None:
             index, addressee = self._skip_addressee(index)
         if self._word(index) is not None and self.words[index].text in CLAUSE_END:
@@ -657,7 +667,7 @@ class ArgumentFinder:
         if frame is None or not self._is_clausal_frame(frame[2]) and self._complementizer_ahead(index, cue):
             # «كشف تقرير حديث صادر عن المرصد أن …»: the subject ran on; the clause decides
             frame = self._search_frame(index, cue) or frame
-            if frame is not None and mention is not None and addressee is None and self._is_clausal_frame(frame[2]) \
+            if frame is not None and mention is not None and addressee is None and frame[2] > index \
                     and self.a.word_at(mention[1] - 1) + 1 == index \
                     and not ("object" in cue.form.frames and self.words[frame[2]].text == "بان"):
                 mention = self._span(self.a.word_at(mention[0]), self.run_on(index, frame[2]))
@@ -718,6 +728,25 @@ class ArgumentFinder:
             return False
         following = " ".join([token[1:]] + [w.text for w in self.words[index + 1:index + 4]])
         return any(following == name or following.startswith(name + " ") for name in self.vocab.outlet_names)
+
+    def _skip_after_subject(self, index: int) -> int:
+        """Past «(ناسا)», time words and set adverbials between a subject and what it said
+        («أعلن الائتلاف السوري المعارض الأربعاء انتخاب …»)."""
+        while self._word(index) is not None:
+            word = self.words[index]
+            if word.text == "(":
+                close = next((k for k in range(index + 1, min(len(self.words), index + 6))
+                              if self.words[k].text == ")"), None)
+                if close is None:
+                    return index
+                index = close + 1
+            elif word.text in self.vocab.time_words and word.text not in ("هذا", "هذه", "ذلك", "تلك"):
+                index += 1
+            elif self._adverbial_length(index):
+                index += self._adverbial_length(index)
+            else:
+                return index
+        return index
 
     def _adverbial_length(self, index: int) -> int:
         """Words of the set adverbial phrase (في هذا الصدد، من جهته …) at `index`, or 0."""
@@ -1132,8 +1161,8 @@ class ArgumentFinder:
         return self.a.quotation_closing_at(word.start) if word is not None and word.text == '"' else None
 
     def _afterthought(self, cue: Cue) -> Arguments | None:
-        """«"…"، على حد قوله»: the quotation or clause before the tag."""
-        before = cue.word
+        """«"…"، على حد قوله»، «"…"، كما قال.»: the quotation or clause before the tag."""
+        before = cue.word - (self.words[cue.word - 1].text == "كما" if cue.word else 0)
         while before > 0 and self.words[before - 1].text in CLAUSE_END:
             before -= 1
         quotation = self._quote_closing_at(before - 1)
