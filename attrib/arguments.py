@@ -38,6 +38,8 @@ COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
 TITLE_GIVING = frozenset(("الذي", "التي", "حمل", "حملت", "يحمل", "تحمل", "عنوان", "بعنوان", "تحت"))
 NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "اسمها", "واسمها", "تدعي", "وتدعي"))
+TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام", "سنه", "سنوات", "اسبوع", "اسابيع", "ايام", "ساعات",
+                        "يوم", "فتره", "مطلع", "نهايه", "منتصف", "اواخر", "اوائل"))
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -582,6 +584,9 @@ class ArgumentFinder:
         """The first quotation, colon or complementizer within the cue's sentence."""
         limit = min(len(self.words), index + MAX_FRAME_SEARCH)
         sentence = self.words[cue.word].sentence
+        # a preposition further on is the frame only past a phrase that starts with في/من/عن
+        # («شهود عيان من الصيادين عن …»), not past an object («رفض بلاده لفرض عقوبات على …»)
+        prepositions_count = self._word(index) is not None and self.words[index].text in RUN_ON_PREPOSITIONS
         while index < limit:
             word = self.words[index]
             if word.sentence != sentence and not (word.text == "\n" and self.words[index - 1].text == ":"):
@@ -595,7 +600,8 @@ class ArgumentFinder:
                 continue
             if quotation is not None or word.text == ":" or self._is_complementizer(word):
                 return self._frame_at(index, cue)
-            if word.text in PREP_FRAMES and PREP_FRAMES[word.text] in cue.form.frames and index + 1 < limit \
+            if prepositions_count and word.text in PREP_FRAMES and PREP_FRAMES[word.text] in cue.form.frames \
+                    and index + 1 < limit \
                     and strip_article(self.words[index + 1].text) not in self.vocab.occasion_nouns \
                     and self.words[index + 1].text not in self.vocab.time_words:
                 # «وتحدث شهود عيان من الصيادين عن رؤية …»
@@ -671,6 +677,9 @@ class ArgumentFinder:
                     and self.a.word_at(mention[1] - 1) + 1 == index \
                     and not ("object" in cue.form.frames and self.words[frame[2]].text == "بان"):
                 mention = self._span(self.a.word_at(mention[0]), self.run_on(index, frame[2]))
+                if cue.form.cue_class in CALL_CLASSES and self.words[frame[2]].text in ("الي", "علي"):
+                    # «ودعا حضور المؤتمر من المهتمين إلى …»: as right before إلى, the ones called on
+                    addressee, mention = mention, None
         if frame is None:
             frame = self._quote_before(cue)
             if frame is None:
@@ -713,7 +722,8 @@ class ArgumentFinder:
                 following = self.words[position + 1].text
                 nxt = strip_article(following)
                 if nxt in self.vocab.occasion_nouns or nxt in self.vocab.speech_nouns \
-                        or following in self.vocab.time_words or following.endswith(("ها", "هم", "هما", "هن")) \
+                        or following in self.vocab.time_words or nxt in TIME_NOUNS \
+                        or following.endswith(("ها", "هم", "هما", "هن")) \
                         or following.endswith("ه") and not following.startswith("ال"):
                     break  # «في بيان»، «في نشرتها الفصلية»: where it was said
             position += 1

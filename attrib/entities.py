@@ -23,7 +23,7 @@ COUNTERPART = frozenset(fold(w) for w in ("نظيره", "نظيرته", "نظي�
 @lru_cache(maxsize=None)
 def _kinds() -> dict[str, frozenset]:
     data = lexicon.load("entity_kinds.v1")
-    return {kind: frozenset(fold(w) for w in data[kind]) for kind in ("organisation", "document", "group")}
+    return {kind: frozenset(fold(w) for w in data[kind]) for kind in ("organisation", "document", "group", "generic")}
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -327,8 +327,22 @@ class EntityLinker:
             if kind in ("group", "document"):
                 self._add_title(entity, text, display)
             else:
-                self._add_name(entity, text, display)
+                self._add_name(entity, *self._body_name(first, last, text, display))
         return entity
+
+    def _body_name(self, first: int, last: int, text: str, display: str) -> tuple[str, str]:
+        """«شركة كاسبرسكي لاب المختصة بأمن الحواسيب» is named «كاسبرسكي لاب»: the bare words after
+        a generic head, up to the first definite word or particle."""
+        if self.words[first].text not in _kinds()["generic"]:
+            return text, display
+        end = first + 1
+        while end < last and (self.words[end].text == '"' or not self.words[end].is_punct) \
+                and not self.words[end].text.startswith("ال") and self.words[end].text not in self.vocab.stops:
+            end += 1
+        names = [k for k in range(first + 1, end) if self.words[k].text != '"']
+        if not names:
+            return text, display
+        return self._text(names[0], names[-1] + 1)
 
     def _kind_of(self, phrase: str) -> str:
         if not phrase.split():

@@ -96,6 +96,14 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         ("وقال مكتب المبعوث الأممي إن المحادثات مستمرة. وتعهد مكتب المبعوث بمواصلة الاتصالات، "
          "مؤكدا أن المفاوضات تجري وفقا للقرارات.",
          [("قال", "مكتب المبعوث الأممي"), ("تعهد", "مكتب المبعوث الأممي"), ("مؤكدا", "مكتب المبعوث الأممي")]),
+        # a company is named without «شركة»; its description stays out of the name
+        ("أعلنت شركة كاسبرسكي لاب المختصة بأمن الحواسيب أنها اكتشفت فيروسا جديدا.", [("أعلنت", "كاسبرسكي لاب")]),
+        ("أعلنت شركة \"فيسبوك\" استحواذها على تطبيق المراسلة.", [("أعلنت", "فيسبوك")]),
+        # the ones a call is made to, even past a phrase, are not the caller
+        ("وقال الوزير إن المؤتمر ناجح، ودعا حضور المؤتمر من المهتمين إلى مناقشة الفكرة معه.",
+         [("قال", "الوزير"), ("دعا", "الوزير")]),
+        # a time phrase after في ends the subject
+        ("حيث أشارت البيانات في شهري أبريل ومايو إلى تزايد عدد البروتونات.", [("أشارت", "البيانات")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
@@ -132,3 +140,11 @@ def test_confidence_says_how_the_speaker_was_found(nlp):
                             nlp=nlp).quotes
     assert [(q.speaker.resolution if q.speaker else None, q.confidence) for q in quotes] == [
         ("explicit", 0.9), ("anaphora", 0.7), (None, 0.5)]
+
+
+@pytest.mark.skip(reason="known failure: without case endings, a subject that ends in a description "
+                         "(«المختصة بأمن الحواسيب») runs into a masdar object («اكتشاف فيروس») unless the "
+                         "article repeats the name; needs a masdar lexicon")
+def test_subject_then_masdar_object(nlp):
+    assert _speakers(nlp, "أعلنت شركة كاسبرسكي لاب المختصة بأمن الحواسيب اكتشاف فيروس جديد.") == [
+        ("أعلنت", "كاسبرسكي لاب")]
