@@ -40,6 +40,7 @@ TITLE_GIVING = frozenset(("الذي", "التي", "حمل", "حملت", "يحم�
 NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "اسمها", "واسمها", "تدعي", "وتدعي"))
 TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام", "سنه", "سنوات", "اسبوع", "اسابيع", "ايام", "ساعات",
                         "يوم", "فتره", "مطلع", "نهايه", "منتصف", "اواخر", "اوائل"))
+WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -600,6 +601,8 @@ class ArgumentFinder:
                 continue
             if quotation is not None or word.text == ":" or self._is_complementizer(word):
                 return self._frame_at(index, cue)
+            if prepositions_count and self._bi_complement(index, cue):
+                return self._frame_at(index, cue)  # «وطالبت بعثة الأمم المتحدة للدعم في ليبيا بإجراء …»
             if prepositions_count and word.text in PREP_FRAMES and PREP_FRAMES[word.text] in cue.form.frames \
                     and index + 1 < limit \
                     and strip_article(self.words[index + 1].text) not in self.vocab.occasion_nouns \
@@ -639,6 +642,8 @@ class ArgumentFinder:
             return self._afterthought(cue)  # «"رحل لكنه حاضر معنا"، كما قال.»
         if previous is not None and (previous.text in NEGATIONS | AUXILIARIES or previous.text in self.vocab.prepositions):
             return None  # «لم يكشف عن …» reports nothing said; «تم نقل …», «في طلب …» are masdars
+        if previous is not None and previous.text == "ان" and cue.word > 1 and self.words[cue.word - 2].text in WITHOUT:
+            return None  # «دون أن تذكر اسمه»
         if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
             following = self._word(index)
             if following is None or not self._is_complementizer(following):
@@ -829,6 +834,8 @@ class ArgumentFinder:
         word = self._word(index)
         if word is None or "bi" not in cue.form.frames or not word.text.startswith("ب") or len(word.text) < 4:
             return False
+        if self._is_organisation_head(word.text) or is_title_head(word.text):
+            return False  # «وطالبت بعثة الأمم المتحدة بإجراء …»: بعثة is the subject
         rest = word.text[1:]
         return rest.startswith(MASDAR_OPENINGS) or rest.endswith("ه")
 

@@ -71,8 +71,8 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
         kept = by_start.get(key)
         if kept is None:
             by_start[key] = draft
-        elif draft.cue.form.kind == "noun" and draft.args.mention is not None:
-            by_start[key] = draft
+        elif draft.args.mention is not None and (draft.cue.form.kind == "noun" or kept.args.mention is None):
+            by_start[key] = draft  # «وفي شرح للمقارنة … قال أحد خبراء الشركة: إن …»: the one that names a speaker
     cue_words = {d.cue.word for d in drafts}
     result: list[Draft] = []
     for draft in sorted(by_start.values(), key=lambda d: d.cue.start):
