@@ -298,6 +298,7 @@ class ArgumentFinder:
                 and not is_prepositional(words[name_end].text) \
                 and not self._conjoined(name_end, first=name_end == name_start) \
                 and not (name_end > name_start and is_title_head(words[name_end].text)) \
+                and strip_article(words[name_end].text) not in self.vocab.speech_nouns \
                 and not (name_end == name_start and name_start != index and self._has_article(name_end)):
             name_end += 1
         hard_stop = name_end >= len(words) or not self._plain_word(name_end)
@@ -458,8 +459,12 @@ class ArgumentFinder:
             if token in ("عام", "عامه") or token in self.vocab.abbreviations:
                 end += 1  # المدير العام، وزير الاقتصاد د. علاء …
                 continue
-            if self._is_organisation_head(token) and self._phrase_word(end):
-                end = self._after_body_head(end, limit)  # وكيل وزارة الصحة، رئيس مجلس الإدارة
+            if (self._is_organisation_head(token) or is_outlet_word(token) and not token.startswith("ل")) \
+                    and self._phrase_word(end):
+                end = self._after_body_head(end, limit)  # وكيل وزارة الصحة، مراسلة قناة روسيا اليوم
+                continue
+            if token.startswith("و") and is_title_head(token) and self._phrase_word(end):
+                end += 1  # «القيادي في الائتلاف ورئيس الأمانة العامة»: one person's second title
                 continue
             if token.startswith("ب") and end > start and is_prepositional(token) and not is_outlet_word(token) \
                     and self._phrase_word(end):

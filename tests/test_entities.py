@@ -104,6 +104,12 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
          [("قال", "الوزير"), ("دعا", "الوزير")]),
         # a time phrase after في ends the subject
         ("حيث أشارت البيانات في شهري أبريل ومايو إلى تزايد عدد البروتونات.", [("أشارت", "البيانات")]),
+        # a second title joined by و, a correspondent of a channel, a speech is never a name
+        ("وقال القيادي في الائتلاف ورئيس الأمانة العامة لـ\"إعلان دمشق\" سمير نشار إن التداول قائم.",
+         [("قال", "سمير نشار")]),
+        ("كما أفادت مراسلة قناة روسيا اليوم بأن الهجوم مستمر.", [("أفادت", "مراسلة قناة روسيا اليوم")]),
+        ("وألقت المديرة العامة لمنظمة اليونسكو كلمة بعد تسليم الجائزة صرحت فيها بأن الحرية مبدأ.",
+         [("صرحت", "المديرة العامة لمنظمة اليونسكو")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
