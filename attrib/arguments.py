@@ -672,9 +672,12 @@ class ArgumentFinder:
                 addressee, phrase = self._span(*phrase), None
                 index = self.a.word_at(addressee[1] - 1) + 1
             if phrase:
+                bare_phrase = phrase
                 phrase = self._with_apposition(phrase)
                 mention = self._span(*phrase)
                 index = self._skip_after_subject(phrase[1])
+                if phrase != bare_phrase and self._word(index) is not None and self.words[index].text in CLAUSE_END:
+                    index += 1  # the comma that closes «والي إزمير، سليمان أقطاش،» closes no aside
         if addressee is None:
             index, addressee = self._skip_addressee(index)
         if self._word(index) is not None and self.words[index].text in CLAUSE_END:

@@ -110,6 +110,9 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         ("كما أفادت مراسلة قناة روسيا اليوم بأن الهجوم مستمر.", [("أفادت", "مراسلة قناة روسيا اليوم")]),
         ("وألقت المديرة العامة لمنظمة اليونسكو كلمة بعد تسليم الجائزة صرحت فيها بأن الحرية مبدأ.",
          [("صرحت", "المديرة العامة لمنظمة اليونسكو")]),
+        # the comma closing an apposition is not an aside: the object after it is the content
+        ("أعلن والي إزمير التركية، سليمان أقطاش، السيطرة على حريق الغابات، مؤكدا أن النيران لم تعد تشكل خطرا.",
+         [("أعلن", "سليمان أقطاش"), ("مؤكدا", "سليمان أقطاش")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
