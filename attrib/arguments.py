@@ -41,6 +41,7 @@ NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "�
 TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام", "سنه", "سنوات", "اسبوع", "اسابيع", "ايام", "ساعات",
                         "يوم", "فتره", "مطلع", "نهايه", "منتصف", "اواخر", "اوائل"))
 WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
+ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -395,7 +396,7 @@ class ArgumentFinder:
     def _adjective(self, index: int) -> bool:
         token = self.words[index].text
         return self._phrase_word(index) and not token.startswith("ال") and token.endswith(ADJECTIVE_ENDINGS) \
-            and not is_prepositional(token)
+            and not is_prepositional(token) and not (token.startswith("ب") and token[1:].startswith(MASDAR_OPENINGS))
 
     def _phrase_word(self, index: int) -> bool:
         if index >= len(self.words):
@@ -667,8 +668,10 @@ class ArgumentFinder:
             phrase = None if following is None or is_prepositional(following.text) \
                 or self._bi_complement(index, cue) or resumed and following.text.startswith("ب") \
                 else self.noun_phrase(index)
-            if phrase and cue.form.cue_class in CALL_CLASSES and self._calls_on(phrase[1]):
+            if phrase and cue.form.cue_class in CALL_CLASSES and self._calls_on(phrase[1]) \
+                    and not (cue.form.cue_class == "demand" and self.words[phrase[1]].text not in ("الي", "علي")):
                 # «ودعا الأطراف إلى …»: one phrase before إلى is the one called on; the caller is dropped
+                # (but in «وطالب العمال بمراجعة …» who demands بـ is the subject)
                 addressee, phrase = self._span(*phrase), None
                 index = self.a.word_at(addressee[1] - 1) + 1
             if phrase:
@@ -1100,6 +1103,9 @@ class ArgumentFinder:
             if strip_article(self.words[index].text) in ("صادر", "صادره") and self.words[index + 1].text == "عن":
                 phrase = self.noun_phrase(index + 2)
                 return self._span(*phrase) if phrase else None
+            if self.words[index].text in ISSUING_VERBS:  # «بيان سابق أصدرته النقابة»
+                phrase = self.noun_phrase(index + 1)
+                return self._span(*phrase) if phrase else None
         return None
 
     def _source_phrase(self, cue: Cue) -> tuple[int, int] | None:
@@ -1112,9 +1118,9 @@ class ArgumentFinder:
             word = self._word(index)
             if word is None:
                 return None
-        if word.text == "ما":  # بحسب ما أفادت به الشرطة
+        if word.text == "ما":  # بحسب ما أفادت به الشرطة، حسب ما جاء في التقرير
             index += 2
-            while self._word(index) is not None and self.words[index].text in ("به", "ه", "بها"):
+            while self._word(index) is not None and self.words[index].text in ("به", "ه", "بها", "في"):
                 index += 1
         phrase = self.noun_phrase(index)
         if phrase is None:
@@ -1137,7 +1143,13 @@ class ArgumentFinder:
             owner = self.noun_phrase(phrase[0] + 1)
             if owner is not None:
                 return owner[0], self.run_on(owner[1], len(self.words)), self.words[owner[0]].start
-        return phrase[0], self.run_on(phrase[1], len(self.words)), start
+        end = self.run_on(phrase[1], len(self.words))
+        if any(strip_article(r) in self.vocab.document_heads for r in readings):
+            issuer = self._issuer(phrase[0] + 1, end)
+            if issuer is not None:
+                first = self.a.word_at(issuer[0])
+                return first, self.a.word_at(issuer[1] - 1) + 1, issuer[0]
+        return phrase[0], end, start
 
     def _source(self, cue: Cue) -> Arguments | None:
         """بحسب X، … / … بحسب X: the host clause is the content."""
@@ -1162,8 +1174,8 @@ class ArgumentFinder:
             found_content = self._content_from(index, None, clausal=True)
         else:
             before = cue.word
-            while before > start and self.words[before - 1].text in CLAUSE_END:
-                before -= 1
+            while before > start and (self.words[before - 1].text in CLAUSE_END or self.words[before - 1].text == "وذلك"):
+                before -= 1  # «…، وذلك حسب ما جاء في التقرير»
             if before <= start:
                 return None
             quotation = self._quote_closing_at(before - 1)

@@ -211,7 +211,10 @@ class EntityLinker:
                 if any(strip_article(t.split()[0]) == words[0] for t in entity.titles + entity.names):
                     return entity
         last = title.split()[-1]
-        return self.find_by_name(last) if len(words) > 1 and last.startswith("ال") else None
+        if len(words) < 2 or not last.startswith("ال") or strip_article(last) in self.vocab.phrase_heads \
+                or words[0] in self.vocab.quantifiers:
+            return None  # «أحد أعضاء الائتلاف» is not the coalition
+        return self.find_by_name(last)
 
     def _find_by_start(self, text: str) -> Entity | None:
         """The latest entity one of whose titles or names begins with these words."""

@@ -73,7 +73,6 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
             by_start[key] = draft
         elif draft.args.mention is not None and (draft.cue.form.kind == "noun" or kept.args.mention is None):
             by_start[key] = draft  # «وفي شرح للمقارنة … قال أحد خبراء الشركة: إن …»: the one that names a speaker
-    cue_words = {d.cue.word for d in drafts}
     result: list[Draft] = []
     for draft in sorted(by_start.values(), key=lambda d: d.cue.start):
         if not draft.args.clausal and draft.cue.form.proclitic == "" and draft.cue.form.kind in ("verb", "imperfect") \
@@ -86,11 +85,10 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
             continue
         if draft.cue.form.kind in ("verb", "imperfect") and _after_source_ma(finder, draft):
             continue
-        if draft.cue.form.kind == "source":
-            first = finder.a.word_at(draft.args.content[0])
-            last = finder.a.word_at(draft.args.content[1] - 1)
-            if any(w in cue_words for w in range(first, last + 1)):
-                continue
+        if draft.cue.form.kind == "source" and any(
+                draft.args.content[0] <= other.cue.start < draft.args.content[1]
+                and other.cue.start < draft.cue.start < other.args.content[0] for other in drafts):
+            continue
         result.append(draft)
     return result
 
