@@ -601,6 +601,8 @@ class ArgumentFinder:
             if index > cue.last_word + 1 and self._starts_new_attribution(index) \
                     and self.cue_at[index].form.kind != "noun" and self.cue_at[index].form.lemma != "نقلا عن":
                 return None  # «وقالت مصادر أمنية، نقلا عن مسؤولين، إن …» is still قالت's frame
+            if word.text in CLAUSE_BREAKERS:
+                return None  # «نقلت للعلاج في مستشفى … حيث تأكدت …»: another clause's complementizer
             quotation = self._opens_quotation(word) if word.text == '"' else None
             if quotation is not None and self._quoted_name(quotation):
                 index = self.a.word_at(quotation.close) + 1  # «لـ“عين اليوم” إن …»: a name, not the content
@@ -1074,8 +1076,11 @@ class ArgumentFinder:
         index = cue.word - 1
         while index >= 0 and self.words[index].sentence == sentence and cue.word - index <= 14:
             token = self.words[index].text
-            if token == "عن" and index + 1 < cue.word:
-                return self._span(index + 1, cue.word)
+            if token in ("عن", "الي") and index + 1 < cue.word:
+                end = cue.word
+                while end > index + 1 and self.words[end - 1].text in CLAUSE_END:
+                    end -= 1
+                return self._span(index + 1, end)
             if token.startswith("ل") and len(token) > 3 and index > 0 and any(
                 self.words[j].text in TRANSMISSION_VERBS for j in range(max(0, index - 8), index)
             ) and not is_outlet_word(token):

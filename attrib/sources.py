@@ -33,6 +33,11 @@ def outlet_names() -> tuple[str, ...]:
     return tuple(sorted({fold(n) for n in names}, key=len, reverse=True))
 
 
+# words back from a «قوله» to the transmission verb whose subject carried it
+# («نسبت قناة “المسيرة” التابعة للجماعة إلى رئيس وفدها، يحيى صالح الوشلي، قوله»)
+TRANSMITTER_REACH = 20
+
+
 class AgencyFinder:
     def __init__(self, analysed: AnalysedText, arguments: ArgumentFinder):
         self.a = analysed
@@ -88,7 +93,7 @@ class AgencyFinder:
         """نسبت/نقلت/ذكرت وكالة X … : the outlet subject of a transmission verb before the cue."""
         sentence = self.words[cue_word].sentence
         index = cue_word - 1
-        while index >= 0 and self.words[index].sentence == sentence and cue_word - index <= 16:
+        while index >= 0 and self.words[index].sentence == sentence and cue_word - index <= TRANSMITTER_REACH:
             token = self.words[index].text
             if token in TRANSMISSION_VERBS and index + 1 < cue_word and self.is_outlet_phrase(index + 1):
                 return self._outlet_span(index + 1)

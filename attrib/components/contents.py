@@ -61,6 +61,10 @@ class ContentFinder:
         return doc
 
 
+TRANSMISSION_LEMMAS = frozenset(("نسب", "نقل"))
+TRANSMISSION_REACH = 16  # words from نسبت/نقلت to the «قوله» that carries the statement
+
+
 def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Draft]:
     """Two cues claiming the same content are one statement: «وقال في بيان إن …» has one cue, قال;
     «نسبت وكالة X لـY قوله إن …» has one too, قوله. A source preposition whose host clause holds
@@ -74,7 +78,13 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
         elif draft.args.mention is not None and (draft.cue.form.kind == "noun" or kept.args.mention is None):
             by_start[key] = draft  # «وفي شرح للمقارنة … قال أحد خبراء الشركة: إن …»: the one that names a speaker
     result: list[Draft] = []
+    quoted_sayings = [d for d in drafts if d.cue.form.kind == "noun" and d.args.mention is not None]
     for draft in sorted(by_start.values(), key=lambda d: d.cue.start):
+        if draft.cue.form.lemma in TRANSMISSION_LEMMAS and any(
+                0 < saying.cue.word - draft.cue.word <= TRANSMISSION_REACH
+                and finder.words[saying.cue.word].sentence == finder.words[draft.cue.word].sentence
+                for saying in quoted_sayings):
+            continue  # «نسبت قناة X إلى رئيس وفدها، فلان، قوله إن …»: one statement, the cue is قوله
         if not draft.args.clausal and draft.cue.form.proclitic == "" and draft.cue.form.kind in ("verb", "imperfect") \
                 and any(k.args.content[0] <= draft.cue.start < k.args.content[1] for k in result):
             # «بلاده تعتبر تنظيم الدولة …» inside a paraphrase is part of it, not a new statement
