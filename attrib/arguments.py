@@ -269,7 +269,8 @@ class ArgumentFinder:
         titled = is_title_head(head)
         first_modifier = self._after_body_head(index, stop) if self._is_organisation_head(head) else index + 1
         title_end = self._modifiers(first_modifier, stop, vague=bare in self.vocab.vague_heads)
-        if titled and title_end == index + 1 and title_end < stop and self._adjective(title_end) and (
+        if (titled or bare in self.vocab.group_heads) and title_end == index + 1 and title_end < stop \
+                and self._adjective(title_end) and (
                 bare in self.vocab.vague_heads or words[title_end].text.endswith(("يه", "يون", "يين"))):
             # مصدر أمني، مصادر مطلعة، محللة اقتصادية
             title_end = self._modifiers(title_end + 1, stop, vague=bare in self.vocab.vague_heads)
@@ -281,11 +282,11 @@ class ArgumentFinder:
             return Phrase(index, index, index, index + 1, index + 1)  # a surname on its own: الشهري
         # plural sources by the word list only: نيوتون، خلدون، هارون end in ـون too
         plural = bare in self.vocab.group_heads or head.startswith("ال") and head.endswith("ون") and not titled
-        if bare in self.vocab.document_heads and not titled:
+        if bare in self.vocab.document_heads and not titled and not head.startswith("ال"):
             # «وثيقة داخلية لإحدى الوزارات»، «تقرير حديث صادر عن …»: a document takes descriptions, not a name
             described = title_end
             while described < min(stop, title_end + 3) and self._plain_word(described) \
-                    and not words[described].text.startswith("ال"):
+                    and not words[described].text.startswith(("ال", "ب", "ل")):
                 described += 1
             if described > title_end:
                 title_end = self._modifiers(described, stop)
@@ -997,6 +998,7 @@ class ArgumentFinder:
             word = self.words[index]
             if index in self.cue_at or word.text in SENTENCE_END or (
                 word.text in self.vocab.stops and word.text not in self.vocab.title_links
+                and not (index > start and word.text in RUN_ON_PREPOSITIONS)
             ):
                 return None
         first = self.words[start].text
@@ -1006,6 +1008,8 @@ class ArgumentFinder:
         if phrase is None:
             return None
         phrase = self._with_apposition(phrase)
+        if phrase[1] < end and self.words[phrase[1]].text in RUN_ON_PREPOSITIONS:
+            phrase = phrase[0], self.run_on(phrase[1], end)  # «أدلاء سياحيين في وادي رم أبدوا …»
         if phrase[1] < end and self.words[phrase[1]].text not in CLAUSE_END:
             # «كاثلين بروكس، محللة اقتصادية بشركة …، قالت»: the name, then a description
             if not (self.words[phrase[1] - 1].index + 1 < end and self.words[phrase[1]].text in CLAUSE_END):
@@ -1130,6 +1134,7 @@ class ArgumentFinder:
         phrase = self.noun_phrase(index)
         if phrase is None:
             return None
+        phrase = self._with_apposition(phrase)  # «على لسان رئيس جمعية "رقابة" المحلية، منصف الحامي»
         head = self.words[phrase[0]].text
         if cue.next_prefix and head.startswith(cue.next_prefix) and phrase[0] == cue.last_word + 1:
             # للقانون is ل + القانون, للائحة is ل + اللائحة

@@ -113,6 +113,14 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # the comma closing an apposition is not an aside: the object after it is the content
         ("أعلن والي إزمير التركية، سليمان أقطاش، السيطرة على حريق الغابات، مؤكدا أن النيران لم تعد تشكل خطرا.",
          [("أعلن", "سليمان أقطاش"), ("مؤكدا", "سليمان أقطاش")]),
+        # SVO with a place phrase in the subject; the plural verb after it takes it up
+        ("غير أن أدلاء سياحيين في وادي رم أبدوا قلقهم من أن يتعرض الموقع للتخريب. وقالوا إن الطرق غير مراقبة.",
+         [("أبدوا", "أدلاء سياحيين في وادي رم"), ("قالوا", "أدلاء سياحيين في وادي رم")]),
+        # a name in apposition after a source preposition
+        ("وعلى لسان رئيس جمعية \"رقابة\" المحلية، منصف الحامي، فإن الملف يحتاج إلى الشفافية.",
+         [("على لسان", "منصف الحامي")]),
+        # «الدراسة بضرورة …»: a definite document takes no description, a بـ-masdar is the content
+        ("وقد طالبت الدراسة بضرورة رفع الوعي بالمرض.", [("طالبت", "الدراسة")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
