@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import lexicon
 from .cues import Cue
@@ -42,6 +42,7 @@ TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام"
                         "يوم", "فتره", "مطلع", "نهايه", "منتصف", "اواخر", "اوائل"))
 WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
 ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
+ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -339,8 +340,19 @@ class ArgumentFinder:
         return Phrase(index, title_end, name_start, name_end, end)
 
     def _name_after_connector(self, index: int) -> bool:
-        """«هشام بن علي»: after بن the folded «علي» is the name, not «على»."""
-        return index > 0 and self.words[index].text == "علي" and self.words[index - 1].text in NAME_CONNECTORS
+        """«هشام بن علي»: after بن the folded «علي» is the name, not «على»; so it is where the
+        article spells «علي» with ي and «على» with ى («رئيس المنظمة علي أكبر صالحي»)."""
+        if index == 0 or self.words[index].text != "علي":
+            return False
+        if self.words[index - 1].text in NAME_CONNECTORS:
+            return True
+        original = self.a.view.original
+        end = self.a.view.orig_start(self.words[index].end - 1)
+        return unicodedata.normalize("NFKC", original[end]) == "\u064a" and self._spells_alef_maksura
+
+    @cached_property
+    def _spells_alef_maksura(self) -> bool:
+        return any(letter in self.a.view.original for letter in ALEF_MAKSURA_FORMS)
 
     def _has_article(self, index: int) -> bool:
         """الـ as written: «إليات» folds to «اليات» but has no article."""

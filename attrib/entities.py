@@ -212,9 +212,10 @@ class EntityLinker:
                     return entity
         last = title.split()[-1]
         if len(words) < 2 or not last.startswith("ال") or strip_article(last) in self.vocab.phrase_heads \
-                or words[0] in self.vocab.quantifiers:
-            return None  # «أحد أعضاء الائتلاف» is not the coalition
-        return self.find_by_name(last)
+                or words[0] in self.vocab.quantifiers or last.endswith(("يه", "يين", "يون")):
+            return None  # «أحد أعضاء الائتلاف» is not the coalition, nor «… الإيرانية» the government
+        found = self.find_by_name(last)
+        return found if found is not None and found.kind == "person" else None
 
     def _find_by_start(self, text: str) -> Entity | None:
         """The latest entity one of whose titles or names begins with these words."""
@@ -364,7 +365,8 @@ class EntityLinker:
 
     @staticmethod
     def _agree(entity: Entity, gender: str | None, number: str | None) -> None:
-        if entity.gender is None and gender is not None:
+        # a feminine verb outranks a masculine title («أكدت المدير العام لصندوق النقد، كريستين لاغارد»)
+        if gender is not None and (entity.gender is None or gender == "f" and entity.kind == "person"):
             entity.gender = gender
         if entity.number is None and number == "pl":
             entity.number = number

@@ -121,6 +121,14 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
          [("على لسان", "منصف الحامي")]),
         # «الدراسة بضرورة …»: a definite document takes no description, a بـ-masdar is the content
         ("وقد طالبت الدراسة بضرورة رفع الوعي بالمرض.", [("طالبت", "الدراسة")]),
+        # «علي» spelled with ي in an article that writes «على» with ى is a name
+        ("ومن جانبه، قال رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي إن القانون انتهاك. "
+         "وأكد الوزير على أهمية الاتفاق.",
+         [("قال", "علي أكبر صالحي"), ("أكد", "الوزير")]),
+        # a feminine verb outranks a masculine title, so a later feminine dropped subject finds her
+        ("وأكدت المدير العام لصندوق النقد الدولي، كريستين لاغارد، أن الإصلاحات ناجحة. "
+         "وقال الوزير إن الحكومة ملتزمة. وتابعت: \"سنواصل الدعم\".",
+         [("أكدت", "كريستين لاغارد"), ("قال", "الوزير"), ("تابعت", "كريستين لاغارد")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
