@@ -444,8 +444,11 @@ class ArgumentFinder:
                 token != "باسم" or any(strip_article(w.text) in self.vocab.spokesperson_heads
                                        for w in words[max(0, start - 1):end])
             ):
-                if end + 1 < min(limit, len(words)) and self._is_organisation_head(words[end + 1].text):
-                    end = self._after_body_head(end + 1, limit)  # المتحدث باسم بلدية بيدوا
+                linked = words[end + 1].text if end + 1 < min(limit, len(words)) else ""
+                if self._is_organisation_head(linked) or linked.startswith("ل") and not linked.startswith("لل") \
+                        and strip_article(linked[1:]) in self.vocab.organisation_heads:
+                    # المتحدث باسم بلدية بيدوا، الأمانة العامة لهيئة كبار العلماء
+                    end = self._after_body_head(end + 1, limit)
                 else:
                     end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 after_nisba = False

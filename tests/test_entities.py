@@ -129,6 +129,9 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         ("وأكدت المدير العام لصندوق النقد الدولي، كريستين لاغارد، أن الإصلاحات ناجحة. "
          "وقال الوزير إن الحكومة ملتزمة. وتابعت: \"سنواصل الدعم\".",
          [("أكدت", "كريستين لاغارد"), ("قال", "الوزير"), ("تابعت", "كريستين لاغارد")]),
+        # «العامة» links its body, with a لـ glued to the body's head
+        ("أكدت الأمانة العامة لهيئة كبار العلماء أن للمقدسات مكانة لا تمس.",
+         [("أكدت", "الأمانة العامة لهيئة كبار العلماء")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
