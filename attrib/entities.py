@@ -84,12 +84,19 @@ class EntityLinker:
         self._last_title_chain: list[str] | None = None
         heads = {t for t in analysed.word_counts if is_title_head(t) or t in COUNTERPART}
         for index, word in enumerate(self.words):
-            if word.text in heads:
+            if word.text in heads and not self._modifies_previous(index):
                 chain = self.chain_at(index)
                 if chain.name is not None and chain.title is not None and chain.title[0] == index:
                     entity = self._register(chain)
                     self._note_mention(entity, word.start + self._clitic_length(word.text),
                                        self.words[chain.name[1] - 1].end)
+
+    def _modifies_previous(self, index: int) -> bool:
+        """«على الصعيد الدبلوماسي كثفت الهند …»: a definite nisba after a definite noun is its
+        adjective, not a title that introduces a name."""
+        token = self.words[index].text
+        return index > 0 and token.startswith("ال") and token.endswith("ي") \
+            and self.words[index - 1].text.startswith(("ال", "وال"))
 
     def _clitic_length(self, token: str) -> int:
         """1 for «ونظيره», «لوزير»: a conjunction or preposition glued to a title head."""

@@ -132,6 +132,9 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # «العامة» links its body, with a لـ glued to the body's head
         ("أكدت الأمانة العامة لهيئة كبار العلماء أن للمقدسات مكانة لا تمس.",
          [("أكدت", "الأمانة العامة لهيئة كبار العلماء")]),
+        # a nisba after a definite noun is its adjective, not a title that names what follows
+        ("وعلى الصعيد الدبلوماسي كثفت الهند جهودها. وحذرت الهند مواطنيها من أن السفر خطير.",
+         [("حذرت", "الهند")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
