@@ -929,14 +929,16 @@ class ArgumentFinder:
 
     def document_title(self, index: int) -> Quotation | None:
         """«التقرير، الذي حمل عنوان "آفاق الشباب"»، «دراسة بعنوان "…"»: the title a document is given
-        right after word `index`."""
+        right after word `index` (a quotation with no «عنوان» before it is what the document says)."""
         position = index
+        titled = False
         while position < min(len(self.words), index + 5):
             token = self.words[position].text
             if token == '"':
-                return self._opens_quotation(self.words[position])
+                return self._opens_quotation(self.words[position]) if titled else None
             if token not in TITLE_GIVING and token not in CLAUSE_END:
                 return None
+            titled = titled or token in ("عنوان", "بعنوان")
             position += 1
         return None
 

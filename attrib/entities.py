@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .arguments import NAMING_VERBS, ArgumentFinder, Vocabulary, is_title_head, strip_article, vocabulary
+from .arguments import NAME_CONNECTORS, NAMING_VERBS, ArgumentFinder, Vocabulary, is_title_head, strip_article, vocabulary
 from .lang.ar import fold
 from .text import CLAUSE_END, AnalysedText
 
@@ -141,6 +141,9 @@ class EntityLinker:
 
     def _register(self, chain: Chain, clitic: int = 0) -> Entity:
         name, name_display = self._text(*chain.name, clitic)
+        known = self._by_leading_surname(name) if chain.title is None else None
+        if known is not None:
+            return known  # «وأكد شتاينماير تفهمه قلق الرياض»: the words after the surname are not his name
         entity = self.find_by_name(name) or self._new(kind="person")
         self._add_name(entity, name, name_display)
         if chain.title is not None:
@@ -180,6 +183,21 @@ class EntityLinker:
                 entity.gender = "f" if "نظيرت" in head else "m"
             else:
                 entity.gender = "f" if strip_article(head).endswith("ه") else "m"
+
+    def _by_leading_surname(self, name: str) -> Entity | None:
+        """The person whose full name ends with the first word of this longer name, when no known
+        name contains this one."""
+        words = name.split()
+        # the word after the surname must be one the article never repeats (an object, not a name)
+        if len(words) < 2 or self.a.word_counts[words[1]] > 1 or words[1] in NAME_CONNECTORS:
+            return None
+        for entity in reversed(self.entities):
+            if entity.kind != "person" or not entity.names:
+                continue
+            full = max(entity.names, key=lambda n: len(n.split())).split()
+            if len(full) > 1 and full[-1] == words[0] and not any(name in known for known in entity.names):
+                return entity
+        return None
 
     def find_by_name(self, name: str) -> Entity | None:
         """The latest entity one of whose names contains this one as a run of words, or is

@@ -135,6 +135,13 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # a nisba after a definite noun is its adjective, not a title that names what follows
         ("وعلى الصعيد الدبلوماسي كثفت الهند جهودها. وحذرت الهند مواطنيها من أن السفر خطير.",
          [("حذرت", "الهند")]),
+        # a known surname followed by words the article never repeats: the person, not a longer name
+        ("والتقى الجبير نظيره الألماني فرانك فالتر شتاينماير. وأكد شتاينماير تفهمه قلق الرياض من الاتفاق، "
+         "مبينا أن العقوبات ستعود.",
+         [("مبينا", "فرانك فالتر شتاينماير")]),
+        # a quotation straight after a document is what it says, not its title
+        ("وقال التقرير \"نقدر أن الرئيس أمر بحملة تأثير\". ويقول التقرير إن الكرملين أظهر تفضيلا واضحا.",
+         [("قال", "التقرير"), ("يقول", "التقرير")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
