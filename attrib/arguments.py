@@ -43,6 +43,7 @@ TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام"
 WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
 ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
 ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
+IDIOM_OBJECTS = frozenset(("الانتباه",))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -465,7 +466,7 @@ class ArgumentFinder:
                 end = self._modifiers(self._after_body_head(end + 1, limit), limit)
                 continue
             if token.startswith(("ال", "وال")) and self._phrase_word(end) and not token.endswith(("هم", "ها", "هما")) \
-                    and strip_article(token) not in self.vocab.clause_openers:
+                    and strip_article(token) not in self.vocab.clause_openers and token not in IDIOM_OBJECTS:
                 if after_nisba and not token.endswith("ي") and not token.startswith("و") \
                         and not is_title_head(token):
                     break  # «الهلال الأحمر الليبي الأطراف …»: a masculine nisba closes the phrase
@@ -747,7 +748,7 @@ class ArgumentFinder:
             if token == "ل" or is_outlet_word(token) or token.startswith("لل") or self._names_outlet(position) \
                     or token.startswith("ل") and is_title_head(token[1:]) and token[1:] not in self.vocab.quantifiers:
                 return end
-            if word.is_punct or position in self.cue_at or self._is_complementizer(word) \
+            if word.is_punct or position in self.cue_at or self._is_complementizer(word) or token in IDIOM_OBJECTS \
                     or token in self.vocab.stops and token not in RUN_ON_PREPOSITIONS or token in FA_INNA \
                     or len(token) > 3 and token.endswith("ا") and not token.startswith("ال") \
                     and self.words[position - 1].text not in self.vocab.prepositions:
