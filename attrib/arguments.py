@@ -85,7 +85,14 @@ class Vocabulary:
     speech_nouns: frozenset
     outlet_names: tuple
     evidence_heads: frozenset
-    adverbials: tuple
+    adverbials: dict  # first word -> the set phrases it opens, longest first
+
+
+def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, set] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], set()).add(tuple(phrase))
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +136,7 @@ def vocabulary() -> Vocabulary:
         speech_nouns=frozenset(fold(w) for w in words["speech_nouns"]),
         outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
         evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
-        adverbials=tuple(sorted({tuple(fold(a).split()) for a in words["adverbials"]}, key=len, reverse=True)),
+        adverbials=_by_first_word(fold(a).split() for a in words["adverbials"]),
     )
 
 
@@ -795,7 +802,9 @@ class ArgumentFinder:
 
     def _adverbial_length(self, index: int) -> int:
         """Words of the set adverbial phrase (في هذا الصدد، من جهته …) at `index`, or 0."""
-        for adverbial in self.vocab.adverbials:
+        if index >= len(self.words):
+            return 0
+        for adverbial in self.vocab.adverbials.get(self.words[index].text, ()):
             size = len(adverbial)
             if tuple(w.text for w in self.words[index:index + size]) == adverbial:
                 return size
