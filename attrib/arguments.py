@@ -1037,6 +1037,10 @@ class ArgumentFinder:
         phrase = self._with_apposition(phrase)
         if phrase[1] < end and self.words[phrase[1]].text in RUN_ON_PREPOSITIONS:
             phrase = phrase[0], self.run_on(phrase[1], end)  # «أدلاء سياحيين في وادي رم أبدوا …»
+        elif phrase[1] < end and is_title_head(self.words[phrase[1]].text):
+            described = self.noun_phrase(phrase[1], limit=end - phrase[1])
+            if described is not None and described[1] == end:
+                phrase = phrase[0], end  # «محمد بن صالح الحفيتي أحد أشهر الدلالين أكد …»
         if phrase[1] < end and self.words[phrase[1]].text not in CLAUSE_END:
             # «كاثلين بروكس، محللة اقتصادية بشركة …، قالت»: the name, then a description
             if not (self.words[phrase[1] - 1].index + 1 < end and self.words[phrase[1]].text in CLAUSE_END):

@@ -142,6 +142,9 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # a quotation straight after a document is what it says, not its title
         ("وقال التقرير \"نقدر أن الرئيس أمر بحملة تأثير\". ويقول التقرير إن الكرملين أظهر تفضيلا واضحا.",
          [("قال", "التقرير"), ("يقول", "التقرير")]),
+        # SVO: an occupation, a name and a description before the verb
+        ("وقال الثنيان إن السوق كبير. بائع التمور محمد بن صالح الحفيتي أحد أشهر الدلالين أكد أن الطلب كبير.",
+         [("قال", "الثنيان"), ("أكد", "محمد بن صالح الحفيتي")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
