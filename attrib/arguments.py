@@ -44,6 +44,7 @@ WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
 ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
 ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
 IDIOM_OBJECTS = frozenset(("الانتباه",))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
+DEMONSTRATIVES = frozenset(("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك"))
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -272,7 +273,8 @@ class ArgumentFinder:
         head = words[index].text
         bare = strip_article(head)
         if bare in self.vocab.quantifiers and index + 1 < stop:
-            governed = self.phrase(index + 1, stop)  # «عدة وسائل إعلام إسرائيلية»: a description, no name
+            # «عدة وسائل إعلام إسرائيلية»، «عددا من الخبراء»: a description, no name
+            governed = self.phrase(index + 2 if words[index + 1].text == "من" else index + 1, stop)
             if governed is not None:
                 return Phrase(index, governed.end, governed.end, governed.end, governed.end)
         titled = is_title_head(head)
@@ -448,6 +450,14 @@ class ArgumentFinder:
                 break
             if token == "ل" and self.quoted_outlet(end + 1) is not None:
                 break  # «لـ"الشرق الأوسط"»: the outlet the statement was given to
+            named = self._outlet_name_length(end) if is_title_head(previous) else 0
+            if named:
+                end += named  # «مراسل بي بي سي ستيفن ماكدونال»
+                continue
+            if token in DEMONSTRATIVES and end + 1 < min(limit, len(words)) \
+                    and words[end + 1].text.startswith("ال"):
+                end += 2  # «أفراد هذه الجماعة»
+                continue
             if token == "ل" or token in self.vocab.title_links and (
                 token != "باسم" or any(strip_article(w.text) in self.vocab.spokesperson_heads
                                        for w in words[max(0, start - 1):end])
@@ -691,7 +701,7 @@ class ArgumentFinder:
             # a subject is never a prepositional phrase (لإذاعة …، لوزير …) nor a بـ-masdar,
             # nor, after «فيه»، a بـ-word («صرحت فيه بوجود …»)
             resumed = index > cue.last_word + 1 and self.words[index - 1].text in RESUMPTIVES
-            phrase = None if following is None or is_prepositional(following.text) \
+            phrase = None if following is None or is_prepositional(following.text) or self._names_outlet(index) \
                 or self._bi_complement(index, cue) or resumed and following.text.startswith("ب") \
                 else self.noun_phrase(index)
             if phrase and cue.form.cue_class in CALL_CLASSES and self._calls_on(phrase[1]) \
@@ -717,7 +727,7 @@ class ArgumentFinder:
             frame = self._search_frame(index, cue) or frame
             if frame is not None and mention is not None and addressee is None and frame[2] > index \
                     and self.a.word_at(mention[1] - 1) + 1 == index \
-                    and not ("object" in cue.form.frames and self.words[frame[2]].text == "بان"):
+                    and not ("object" in cue.form.frames and self.words[frame[2]].text.startswith("بان")):
                 mention = self._span(self.a.word_at(mention[0]), self.run_on(index, frame[2]))
                 if cue.form.cue_class in CALL_CLASSES and self.words[frame[2]].text in ("الي", "علي"):
                     # «ودعا حضور المؤتمر من المهتمين إلى …»: as right before إلى, the ones called on
@@ -772,6 +782,14 @@ class ArgumentFinder:
         while position > end and self.words[position - 1].text in self.vocab.stops:
             position -= 1
         return position
+
+    def _outlet_name_length(self, index: int) -> int:
+        """Words of the known outlet name that starts at `index` («بي بي سي»), or 0."""
+        following = " ".join(w.text for w in self.words[index:index + 4])
+        for name in self.vocab.outlet_names:
+            if following == name or following.startswith(name + " "):
+                return len(name.split())
+        return 0
 
     def _names_outlet(self, index: int) -> bool:
         """«لبي بي سي»: a known outlet name behind a glued لـ."""
@@ -1013,9 +1031,10 @@ class ArgumentFinder:
         while start < cue.word and (self.words[start].text in self.vocab.conjunctions | KANA
                                     or self.words[start].text in ('"',)):
             start += 1
-        kana = [index for index in range(start, cue.word) if self.words[index].text in KANA]
-        if kana:
-            start = kana[-1] + 1  # «وقبلها كان عالم الآثار … قد أعلن»
+        openers = [index for index in range(start, cue.word)
+                   if self.words[index].text in KANA or self.words[index].text in self.vocab.conjunctions]
+        if openers:
+            start = openers[-1] + 1  # «وقبلها كان عالم الآثار … قد أعلن»، «…، ولكن عددا من الخبراء قالوا»
         end = cue.word
         while end > start and (self.words[end - 1].text in CLAUSE_END or self.words[end - 1].text == "قد"):
             end -= 1  # «وكانت هذه المجموعة قد أعلنت»
@@ -1158,7 +1177,8 @@ class ArgumentFinder:
             word = self._word(index)
             if word is None:
                 return None
-        if word.text == "ما":  # بحسب ما أفادت به الشرطة، حسب ما جاء في التقرير
+        if word.text == "ما" or cue.next_prefix and word.text == cue.next_prefix + "ما":
+            # بحسب ما أفادت به الشرطة، حسب ما جاء في التقرير، وفقا لما نشرته الصحيفة
             index += 2
             while self._word(index) is not None and self.words[index].text in ("به", "ه", "بها", "في"):
                 index += 1
