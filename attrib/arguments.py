@@ -792,12 +792,18 @@ class ArgumentFinder:
         return 0
 
     def _names_outlet(self, index: int) -> bool:
-        """«لبي بي سي»: a known outlet name behind a glued لـ."""
+        return self.glued_outlet_end(index) > index
+
+    def glued_outlet_end(self, index: int) -> int:
+        """«لبي بي سي»: the end of a known outlet name behind a glued لـ (`index` when there is none)."""
         token = self.words[index].text
         if not token.startswith("ل") or len(token) < 3:
-            return False
+            return index
         following = " ".join([token[1:]] + [w.text for w in self.words[index + 1:index + 4]])
-        return any(following == name or following.startswith(name + " ") for name in self.vocab.outlet_names)
+        for name in self.vocab.outlet_names:
+            if following == name or following.startswith(name + " "):
+                return index + len(name.split())
+        return index
 
     def _skip_after_subject(self, index: int) -> int:
         """Past «(ناسا)», time words and set adverbials between a subject and what it said

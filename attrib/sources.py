@@ -57,6 +57,9 @@ class AgencyFinder:
         return any(pattern.match(candidate) for candidate in candidates)
 
     def _outlet_span(self, first: int) -> tuple[int, int] | None:
+        glued_end = self.args.glued_outlet_end(first)
+        if glued_end > first:  # «لبي بي سي»
+            return self.words[first].start, self.words[glued_end - 1].end
         phrase = self.args.noun_phrase(first, limit=6)
         if phrase is None:
             return None
