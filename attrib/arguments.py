@@ -178,6 +178,11 @@ def strip_article(token: str) -> str:
     return token
 
 
+def _possessed(token: str) -> bool:
+    """«زيارته»، «ضغوطها»: a noun with a possessive pronoun, never part of a personal name."""
+    return len(token) > 4 and token.endswith(("ته", "تها", "ها", "هم", "هما"))
+
+
 def _nisba_surname(token: str) -> bool:
     return token.startswith("ال") and token.endswith("ي") and len(token) > 4
 
@@ -312,6 +317,7 @@ class ArgumentFinder:
                 and not self._conjoined(name_end, first=name_end == name_start) \
                 and not (name_end > name_start and is_title_head(words[name_end].text)) \
                 and strip_article(words[name_end].text) not in self.vocab.speech_nouns \
+                and not (name_end > name_start and _possessed(words[name_end].text)) \
                 and not (name_end == name_start and name_start != index and self._has_article(name_end)):
             name_end += 1
         hard_stop = name_end >= len(words) or not self._plain_word(name_end)
@@ -426,7 +432,8 @@ class ArgumentFinder:
             return False
         word = self.words[index]
         token = word.text
-        return not (word.is_punct or token in self.vocab.stops or index in self.cue_at or self._is_complementizer(word))
+        return not (word.is_punct or token in self.vocab.stops or index in self.cue_at or self._is_complementizer(word)
+                    or token in FA_INNA)
 
     def _modifiers(self, end: int, limit: int, vague: bool = False) -> int:
         """End of the modifiers and title links after a head (from word `end`)."""
@@ -875,7 +882,11 @@ class ArgumentFinder:
                 continue
             owner = self.noun_phrase(noun + 1, limit=cue.word - noun - 1) if noun + 1 < cue.word else None
             if owner is not None and self.words[noun + 1].text not in ("التي", "الذي"):
-                return self._span(*owner)
+                start, end = self._span(*owner)
+                given_to = self.words[noun + 1].text
+                if given_to.startswith("ل") and is_title_head(given_to[1:]):
+                    start += 1  # «بكلمة لرئيس اللجنة رحب فيها …»
+                return start, end
             for start in range(noun - 1, max(-1, noun - MAX_MENTION_WORDS), -1):
                 token = self.words[start].text
                 if self.words[start].sentence != sentence or not self._phrase_word(start):

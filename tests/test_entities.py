@@ -155,6 +155,14 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
          [("وصف", "الجيش الأمريكي"), ("قالوا", "عددا من الخبراء الأمريكيين")]),
         ("وأشارت الجمعيات إلى ذلك، وفقا لما نشرته صحيفة الغارديان البريطانية.",
          [("أشارت", "الجمعيات"), ("وفقا", "صحيفة الغارديان البريطانية")]),
+        # a possessed noun after a name is an object («زيارته»), never part of the name
+        ("وأنهى الرئيس الأميركي باراك أوباما زيارته إلى إثيوبيا أمس، بعدما أكد أن بلاده تقف بجانب أفريقيا.",
+         [("أكد", "باراك أوباما")]),
+        # «بكلمة لرئيس اللجنة رحب فيها»: the one the speech belongs to, without the لـ
+        ("وبدأ الاجتماع بكلمة لرئيس اللجنة، رحب فيها بالحكام الموجودين.", [("رحب", "رئيس اللجنة")]),
+        # «فإن» after a source's comma opens the statement, it is no apposition
+        ("وطبقا لما أعلنه المتحدث باسم سلاح الجو، فإن الطائرات قصفت السفينة.",
+         [("طبقا", "المتحدث باسم سلاح الجو")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is

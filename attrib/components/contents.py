@@ -104,10 +104,11 @@ def _one_cue_per_content(drafts: list[Draft], finder: ArgumentFinder) -> list[Dr
 
 
 def _after_source_ma(finder: ArgumentFinder, draft: Draft) -> bool:
-    """«بحسب ما أعلنته القوة البحرية»: the verb belongs to the source preposition's attribution."""
+    """«بحسب ما أعلنته القوة البحرية»، «وطبقا لما أعلنه …»: the verb belongs to the source
+    preposition's attribution."""
     words = finder.words
     index = draft.cue.word
-    if index < 2 or words[index - 1].text != "ما":
+    if index < 2 or words[index - 1].text not in ("ما", "لما"):
         return False
     before = finder.cue_at.get(index - 2)
     return before is not None and before.form.kind == "source"
