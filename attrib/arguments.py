@@ -87,6 +87,7 @@ class Vocabulary:
     outlet_names: tuple
     evidence_heads: frozenset
     adverbials: dict  # first word -> the set phrases it opens, longest first
+    places: frozenset
 
 
 def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -138,6 +139,7 @@ def vocabulary() -> Vocabulary:
         outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
         evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
         adverbials=_by_first_word(fold(a).split() for a in words["adverbials"]),
+        places=frozenset(fold(p) for kind in ("countries", "cities") for p in lexicon.load("places.v1")[kind]),
     )
 
 
@@ -176,6 +178,11 @@ def strip_article(token: str) -> str:
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
             return token[len(prefix):] if prefix != "لل" else token[2:]
     return token
+
+
+def _counterpart(token: str) -> bool:
+    """«نظيره الكوري»: the one addressed or met, a new phrase after the subject."""
+    return token.startswith(("نظير", "ونظير", "لنظير"))
 
 
 def _possessed(token: str) -> bool:
@@ -317,7 +324,9 @@ class ArgumentFinder:
                 and not self._conjoined(name_end, first=name_end == name_start) \
                 and not (name_end > name_start and is_title_head(words[name_end].text)) \
                 and strip_article(words[name_end].text) not in self.vocab.speech_nouns \
-                and not (name_end > name_start and _possessed(words[name_end].text)) \
+                and not _counterpart(words[name_end].text) \
+                and not (name_end > name_start and (_possessed(words[name_end].text)
+                                                    or words[name_end].text in self.vocab.places)) \
                 and not (name_end == name_start and name_start != index and self._has_article(name_end)):
             name_end += 1
         hard_stop = name_end >= len(words) or not self._plain_word(name_end)
@@ -342,7 +351,7 @@ class ArgumentFinder:
         name_end = max(name_end, title_end)
         end = name_end
         if name_end > name_start and name_end < stop and is_title_head(words[name_end].text) \
-                and not is_prepositional(words[name_end].text):
+                and not is_prepositional(words[name_end].text) and not _counterpart(words[name_end].text):
             titled_name = self.phrase(name_end, stop) \
                 if name_start > index and words[name_start - 1].text in self.vocab.honorifics else None
             if titled_name is not None and titled_name.has_name and titled_name.name_start == name_end + 1:
@@ -457,6 +466,12 @@ class ArgumentFinder:
                 break
             if token == "ل" and self.quoted_outlet(end + 1) is not None:
                 break  # «لـ"الشرق الأوسط"»: the outlet the statement was given to
+            if end == start and token in self.vocab.places and is_title_head(previous):
+                end += 1  # «سفيرة أمريكا لدى الأمم المتحدة نيكي هايلي»
+                continue
+            if token == "لدي" and end > start and end + 1 < min(limit, len(words)) and self._phrase_word(end + 1):
+                end += 2  # «… لدى الأمم المتحدة»
+                continue
             named = self._outlet_name_length(end) if is_title_head(previous) else 0
             if named:
                 end += named  # «مراسل بي بي سي ستيفن ماكدونال»
@@ -724,6 +739,11 @@ class ArgumentFinder:
                 index = self._skip_after_subject(phrase[1])
                 if phrase != bare_phrase and self._word(index) is not None and self.words[index].text in CLAUSE_END:
                     index += 1  # the comma that closes «والي إزمير، سليمان أقطاش،» closes no aside
+                counterpart = self.noun_phrase(index) if self._word(index) is not None \
+                    and _counterpart(self.words[index].text) else None
+                if counterpart is not None:
+                    addressee = self._span(*counterpart)  # «أبلغ وزير الخارجية الصيني نظيره الكوري الشمالي بأن …»
+                    index = counterpart[1]
         if addressee is None:
             index, addressee = self._skip_addressee(index)
         if self._word(index) is not None and self.words[index].text in CLAUSE_END:
@@ -773,6 +793,7 @@ class ArgumentFinder:
                     or token.startswith("ل") and is_title_head(token[1:]) and token[1:] not in self.vocab.quantifiers:
                 return end
             if word.is_punct or position in self.cue_at or self._is_complementizer(word) or token in IDIOM_OBJECTS \
+                    or _counterpart(token) \
                     or token in self.vocab.stops and token not in RUN_ON_PREPOSITIONS or token in FA_INNA \
                     or len(token) > 3 and token.endswith("ا") and not token.startswith("ال") \
                     and self.words[position - 1].text not in self.vocab.prepositions:

@@ -138,7 +138,7 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # a known surname followed by words the article never repeats: the person, not a longer name
         ("والتقى الجبير نظيره الألماني فرانك فالتر شتاينماير. وأكد شتاينماير تفهمه قلق الرياض من الاتفاق، "
          "مبينا أن العقوبات ستعود.",
-         [("مبينا", "فرانك فالتر شتاينماير")]),
+         [("أكد", "فرانك فالتر شتاينماير"), ("مبينا", "فرانك فالتر شتاينماير")]),
         # a quotation straight after a document is what it says, not its title
         ("وقال التقرير \"نقدر أن الرئيس أمر بحملة تأثير\". ويقول التقرير إن الكرملين أظهر تفضيلا واضحا.",
          [("قال", "التقرير"), ("يقول", "التقرير")]),
@@ -163,6 +163,12 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # «فإن» after a source's comma opens the statement, it is no apposition
         ("وطبقا لما أعلنه المتحدث باسم سلاح الجو، فإن الطائرات قصفت السفينة.",
          [("طبقا", "المتحدث باسم سلاح الجو")]),
+        # a place completes a title and ends a name; «لدى» links a title
+        ("قالت سفيرة أمريكا لدى الأمم المتحدة نيكي هايلي، إن بلادها ترغب في التجديد.", [("قالت", "نيكي هايلي")]),
+        ("ووصف ترامب إيران بأنها أكبر دولة راعية للإرهاب.", [("وصف", "ترامب")]),
+        # the counterpart after the subject is addressed, not part of the subject
+        ("أبلغ وزير الخارجية الصيني نظيره الكوري الشمالي بأن على بلاده التوقف عن التجارب.",
+         [("أبلغ", "وزير الخارجية الصيني")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
