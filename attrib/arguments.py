@@ -279,7 +279,8 @@ class ArgumentFinder:
         quotation is whole; one that runs on into other words is kept up to its last word the
         article uses again (a surname recurs; the noun that happens to follow does not).
         """
-        if index >= stop or not self._phrase_word(index) or self.words[index].text in ("ل", "ب"):
+        if index >= stop or not (self._phrase_word(index) or self._spelled_ali(index)) \
+                or self.words[index].text in ("ل", "ب"):
             return None
         words = self.words
         head = words[index].text
@@ -318,7 +319,10 @@ class ArgumentFinder:
             return Phrase(index, title_end, title_end, title_end, title_end)
         name_start = title_end if titled and bare not in self.vocab.honorifics else index
         name_end = max(title_end, name_start)
-        limit = min(stop, name_start + MAX_NAME_WORDS)
+        # connectors and an honorific do not count against a name's length («الشيخ سيف بن أحمد آل ثاني»)
+        window = words[name_start:min(stop, name_start + MAX_NAME_WORDS + 3)]
+        extra = sum(1 for w in window if w.text in NAME_CONNECTORS or strip_article(w.text) in self.vocab.honorifics)
+        limit = min(stop, name_start + MAX_NAME_WORDS + min(extra, 3))
         while name_end < limit and (self._phrase_word(name_end) or self._name_after_connector(name_end)) \
                 and not is_prepositional(words[name_end].text) \
                 and not self._conjoined(name_end, first=name_end == name_start) \
@@ -365,12 +369,15 @@ class ArgumentFinder:
         return Phrase(index, title_end, name_start, name_end, end)
 
     def _name_after_connector(self, index: int) -> bool:
-        """«هشام بن علي»: after بن the folded «علي» is the name, not «على»; so it is where the
-        article spells «علي» with ي and «على» with ى («رئيس المنظمة علي أكبر صالحي»)."""
-        if index == 0 or self.words[index].text != "علي":
+        """«هشام بن علي»: after بن the folded «علي» is the name, not «على»."""
+        return index > 0 and self.words[index].text == "علي" and self.words[index - 1].text in NAME_CONNECTORS \
+            or self._spelled_ali(index)
+
+    def _spelled_ali(self, index: int) -> bool:
+        """The name «علي» where the article spells it with ي and «على» with ى («قال علي الوليد آل
+        ثاني»، «رئيس المنظمة علي أكبر صالحي»)."""
+        if self.words[index].text != "علي":
             return False
-        if self.words[index - 1].text in NAME_CONNECTORS:
-            return True
         original = self.a.view.original
         end = self.a.view.orig_start(self.words[index].end - 1)
         return unicodedata.normalize("NFKC", original[end]) == "\u064a" and self._spells_alef_maksura
@@ -967,6 +974,9 @@ class ArgumentFinder:
         if self._word(comma) is not None and self.words[comma].text.startswith(("ب", "في")) \
                 and self._word(comma + 1) is not None and self.words[comma + 1].text in CLAUSE_END:
             comma += 1  # «مديرة برنامج … بالصومال، فاطمة حسن، …»
+        elif self._word(comma) is not None and self.words[comma].text == "في" \
+                and self._word(comma + 2) is not None and self.words[comma + 2].text in CLAUSE_END:
+            comma += 2  # «مدير مكتب الاتصال الحكومي في قطر، الشيخ سيف بن أحمد آل ثاني، …»
         if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:
             return phrase
         if self._word(comma + 1) is not None and self.words[comma + 1].text in NAMING_VERBS:

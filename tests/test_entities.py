@@ -169,6 +169,12 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # the counterpart after the subject is addressed, not part of the subject
         ("أبلغ وزير الخارجية الصيني نظيره الكوري الشمالي بأن على بلاده التوقف عن التجارب.",
          [("أبلغ", "وزير الخارجية الصيني")]),
+        # a long name with connectors, in apposition after a title that ends in a place
+        ("قال مدير مكتب الاتصال الحكومي في قطر، الشيخ سيف بن أحمد آل ثاني، إن بلاده تقدمت بشكوى على الفور.",
+         [("قال", "الشيخ سيف بن أحمد آل ثاني")]),
+        # «قال علي …» in an article that writes «على» with ى
+        ("قال علي الوليد آل ثاني، مندوب قطر، لوكالة رويترز إن بلاده تقدمت بشكوى. وأضاف أن الدوحة تسعى إلى الحوار على الدوام.",
+         [("قال", "علي الوليد آل ثاني"), ("أضاف", "علي الوليد آل ثاني")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
