@@ -45,6 +45,7 @@ ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصد
 ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
 IDIOM_OBJECTS = frozenset(("الانتباه",))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
 DEMONSTRATIVES = frozenset(("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك"))
+GROUP_REACH = 40  # words back a plural dropped subject looks for a group
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -1141,6 +1142,23 @@ class ArgumentFinder:
             if phrase is not None:
                 found = self._span(*phrase)
         return found
+
+    def group_before(self, cue: Cue) -> tuple[int, int] | None:
+        """For a plural cue with no speaker in sight, the nearest group named in its sentence or the
+        one before («خبراء في الأسلحة انتقدوا جميعا هذا الزعم، قائلين …»)."""
+        sentence = self.words[cue.word].sentence
+        for index in range(cue.word - 1, max(-1, cue.word - GROUP_REACH), -1):
+            word = self.words[index]
+            if word.sentence < sentence - 1:
+                return None
+            bare = strip_article(word.text.lstrip("و") if word.text.startswith("و") and len(word.text) > 3
+                                 else word.text)
+            if bare in self.vocab.group_heads and index not in self.cue_at:
+                phrase = self.noun_phrase(index, limit=min(MAX_MENTION_WORDS, cue.word - index))
+                if phrase is not None:
+                    start = word.start + (1 if word.text.startswith("و") and bare != strip_article(word.text) else 0)
+                    return start, self.words[phrase[1] - 1].end
+        return None
 
     def _amma_subject(self, cue: Cue) -> tuple[int, int] | None:
         """«أما فلان فقال»."""

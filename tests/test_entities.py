@@ -175,6 +175,9 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # «قال علي …» in an article that writes «على» with ى
         ("قال علي الوليد آل ثاني، مندوب قطر، لوكالة رويترز إن بلاده تقدمت بشكوى. وأضاف أن الدوحة تسعى إلى الحوار على الدوام.",
          [("قال", "علي الوليد آل ثاني"), ("أضاف", "علي الوليد آل ثاني")]),
+        # a plural dropped subject with no plural speaker before it takes the nearest group
+        ("وقالت الحكومة إن القوات انسحبت. لكن خبراء في الأسلحة انتقدوا جميعا هذا الزعم، قائلين إن الأدلة تشير إلى العكس.",
+         [("قالت", "الحكومة"), ("قائلين", "خبراء في الأسلحة")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is

@@ -78,7 +78,12 @@ class SpeakerFinder:
             if earlier.entity is not None and _agrees(earlier.entity, form.gender, form.number) \
                     and not _nested_apart(earlier, draft, drafts, analysed):
                 return earlier.entity
-        return linker.nearest_before(cue_offset, self.fallback_window, form.gender, form.number, _agrees)
+        found = linker.nearest_before(cue_offset, self.fallback_window, form.gender, form.number, _agrees)
+        if found is None and form.number == "pl":
+            group = finder.group_before(draft.cue)  # «… انتقدوا جميعا هذا الزعم، قائلين إن …»
+            if group is not None:
+                found = linker.link_mention(*group, None, "pl")
+        return found
 
     @staticmethod
     def set_annotations(doc: Doc, found: tuple[list[Draft], list[Entity]]) -> Doc:
