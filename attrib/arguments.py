@@ -89,6 +89,7 @@ class Vocabulary:
     evidence_heads: frozenset
     adverbials: dict  # first word -> the set phrases it opens, longest first
     places: frozenset
+    masdar_names: frozenset
 
 
 def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -141,6 +142,7 @@ def vocabulary() -> Vocabulary:
         evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
         adverbials=_by_first_word(fold(a).split() for a in words["adverbials"]),
         places=frozenset(fold(p) for kind in ("countries", "cities") for p in lexicon.load("places.v1")[kind]),
+        masdar_names=frozenset(fold(w) for w in words["names_like_masdars"]),
     )
 
 
@@ -179,6 +181,15 @@ def strip_article(token: str) -> str:
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
             return token[len(prefix):] if prefix != "لل" else token[2:]
     return token
+
+
+def _masdar_shaped(token: str) -> bool:
+    """استفعال، افتعال، انفعال، إفعال، تفعيل، تفاعل: the shapes of a verbal noun."""
+    n = len(token)
+    return (token.startswith("است") and n >= 6
+            or n == 6 and token[0] == "ا" and token[4] == "ا" and (token[2] == "ت" or token[1] == "ن")
+            or n == 5 and token[0] == "ا" and token[3] == "ا"
+            or n == 5 and token[0] == "ت" and (token[3] == "ي" or token[2] == "ا"))
 
 
 def _counterpart(token: str) -> bool:
@@ -331,7 +342,8 @@ class ArgumentFinder:
                 and strip_article(words[name_end].text) not in self.vocab.speech_nouns \
                 and not _counterpart(words[name_end].text) \
                 and not (name_end > name_start and (_possessed(words[name_end].text)
-                                                    or words[name_end].text in self.vocab.places)) \
+                                                    or words[name_end].text in self.vocab.places
+                                                    or self._masdar_object(name_end))) \
                 and not (name_end == name_start and name_start != index and self._has_article(name_end)):
             name_end += 1
         hard_stop = name_end >= len(words) or not self._plain_word(name_end)
@@ -386,6 +398,13 @@ class ArgumentFinder:
     @cached_property
     def _spells_alef_maksura(self) -> bool:
         return any(letter in self.a.view.original for letter in ALEF_MAKSURA_FORMS)
+
+    def _masdar_object(self, index: int) -> bool:
+        """«باسم فياض استمرار ارتفاع …»: a verbal noun the article uses once is the object after a name."""
+        token = self.words[index].text
+        # the name before it recurs in the article, the verbal noun does not
+        return _masdar_shaped(token) and token not in self.vocab.masdar_names and self.counts[token] == 1 \
+            and self.counts[self.words[index - 1].text] > 1
 
     def _has_article(self, index: int) -> bool:
         """الـ as written: «إليات» folds to «اليات» but has no article."""
@@ -484,8 +503,8 @@ class ArgumentFinder:
             if named:
                 end += named  # «مراسل بي بي سي ستيفن ماكدونال»
                 continue
-            if token in DEMONSTRATIVES and end + 1 < min(limit, len(words)) \
-                    and words[end + 1].text.startswith("ال"):
+            if token in DEMONSTRATIVES and end == start and end + 1 < min(limit, len(words)) \
+                    and words[end + 1].text.startswith("ال") and strip_article(words[end + 1].text) not in TIME_NOUNS:
                 end += 2  # «أفراد هذه الجماعة»
                 continue
             if token == "ل" or token in self.vocab.title_links and (
@@ -646,7 +665,7 @@ class ArgumentFinder:
             found = self._content_from(index, word.start + 1, clausal=False)
             return (found[0], found[1], index) if found else None
         if "object" in frames and not word.is_punct and index not in self.cue_at and token[:1] not in "لب" \
-                and (token not in self.vocab.stops or token in TOTALITY_WORDS):
+                and (token not in self.vocab.stops or token in TOTALITY_WORDS or token in DEMONSTRATIVES):
             found = self._content_from(index, None, clausal=False)
             return (found[0], found[1], index) if found else None
         return None
@@ -798,6 +817,7 @@ class ArgumentFinder:
             word = self.words[position]
             token = word.text
             if token == "ل" or is_outlet_word(token) or token.startswith("لل") or self._names_outlet(position) \
+                    or token in ("به", "بها", "بهم") \
                     or token.startswith("ل") and is_title_head(token[1:]) and token[1:] not in self.vocab.quantifiers:
                 return end
             if word.is_punct or position in self.cue_at or self._is_complementizer(word) or token in IDIOM_OBJECTS \

@@ -178,6 +178,12 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # a plural dropped subject with no plural speaker before it takes the nearest group
         ("وقالت الحكومة إن القوات انسحبت. لكن خبراء في الأسلحة انتقدوا جميعا هذا الزعم، قائلين إن الأدلة تشير إلى العكس.",
          [("قالت", "الحكومة"), ("قائلين", "خبراء في الأسلحة")]),
+        # a verbal noun the article uses once, after a name it repeats, is the object
+        ("وقال باسم فياض إن الأسعار سترتفع. وتوقع فياض استمرار ارتفاع معدلات التضخم خلال العام.",
+         [("قال", "باسم فياض"), ("توقع", "باسم فياض")]),
+        # a demonstrative object after the subject; a time phrase is no part of it
+        ("ونفى مكتب رئاسة الوزراء البريطانية هذه المزاعم.", [("نفى", "مكتب رئاسة الوزراء البريطانية")]),
+        ("وقال الوزير هذا الأسبوع إن الخطة جاهزة.", [("قال", "الوزير")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
