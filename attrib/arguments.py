@@ -43,7 +43,7 @@ TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام"
 WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
 ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
 ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
-IDIOM_OBJECTS = frozenset(("الانتباه",))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
+IDIOM_OBJECTS = frozenset(("الانتباه", "الانظار"))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
 DEMONSTRATIVES = frozenset(("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك"))
 GROUP_REACH = 40  # words back a plural dropped subject looks for a group
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
@@ -365,6 +365,9 @@ class ArgumentFinder:
                 words[name_end - 1].text.endswith(COMMON_NOUN_ENDINGS)
                 or len(words[name_end - 1].text) >= 4 and words[name_end - 1].text.endswith("ا")):
             name_end -= 1  # «… رسالة»، «… جدلا»: a noun or an adverb after the name
+        while name_start < name_end < min(stop, len(words)) and words[name_end - 1].text in NAME_CONNECTORS \
+                and self._phrase_word(name_end):
+            name_end += 1  # a name never ends on «بن» or «عبد»: «الأمير عبد الله بن مساعد»
         name_end = max(name_end, title_end)
         end = name_end
         if name_end > name_start and name_end < stop and is_title_head(words[name_end].text) \

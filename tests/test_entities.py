@@ -184,6 +184,8 @@ def test_seed_entities_have_their_fullest_names_and_every_mention(seed_result):
         # a demonstrative object after the subject; a time phrase is no part of it
         ("ونفى مكتب رئاسة الوزراء البريطانية هذه المزاعم.", [("نفى", "مكتب رئاسة الوزراء البريطانية")]),
         ("وقال الوزير هذا الأسبوع إن الخطة جاهزة.", [("قال", "الوزير")]),
+        # a name never ends on a connector, even when a title-like word follows it
+        ("وقال الأمير عبد الله بن مساعد إن البطولة ستقام في الخارج.", [("قال", "الأمير عبد الله بن مساعد")]),
         # a quantifier heads a description, not a name
         ("أفادت عدة وسائل إعلام إسرائيلية أن الهجوم بدأ.", [("أفادت", "عدة وسائل إعلام إسرائيلية")]),
         # a name that begins with و, repeated whole, is not a conjunction; «ولكنه» still is
