@@ -12,7 +12,14 @@ from attrib import entities
 from attrib.arguments import is_title_head
 from attrib.components.sentences import _sentence_openers
 from attrib.cues import load_cue_lexicon
-from attrib.text import SENTENCE_END, WORD_RE, AnalysedText
+from attrib.text import (
+    _INVISIBLE,
+    _QUOTE_MARKS,
+    SENTENCE_END,
+    WORD_RE,
+    AnalysedText,
+    _clean_name,
+)
 
 PIECES = ["قال", "وزير", "د", "م", "2", "2.5", "3,5", "``", "''", "«", "»", "“", "”", " ", " ", " ", "\n", "\t",
           ".", "!", "?", "؟", "،", ",", ":", ";", "؛", "(", ")", '"', "\u064e", "\u200f", "\u00a0"]
@@ -84,3 +91,10 @@ def test_title_heads_are_remembered_within_bounds(monkeypatch):
     for word in ["وزير", "الوزيرة", "قال", "نظيره", "ولوزير", "بيت", "زميلها"]:
         assert opens_title[word] == (is_title_head(word) or word in entities.COUNTERPART)
         assert len(opens_title) <= 3
+
+
+@settings(max_examples=1000, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["قال", "x", " ", "\n", "\t", "`", "'", '"', "«", "»", "“", "‹", "\u200f", "\u200b"]),
+                max_size=12).map("".join))
+def test_names_are_cleaned_as_both_substitutions_clean_them(text):
+    assert _clean_name(text) == " ".join(_QUOTE_MARKS.sub(" ", _INVISIBLE.sub("", text)).split())
