@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from . import punctuation as p
@@ -22,16 +23,25 @@ _PTB = r"(?:``|'')"
 
 
 def customize_tokenizer(nlp: Language) -> None:
-    tokenizer = nlp.tokenizer
+    blank = nlp.tokenizer
     prefixes = [_PTB, _MARKS] + list(nlp.Defaults.prefixes)
     suffixes = [_PTB, _MARKS, r"\."] + list(nlp.Defaults.suffixes)
     infixes = [_PTB, _MARKS] + list(nlp.Defaults.infixes)
-    # prefix rules are anchored at the start, the only place the regex engine then tries: quick already
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    tokenizer.suffix_search = quick_rejecting(compile_suffix_regex(suffixes)).search
-    tokenizer.infix_finditer = quick_rejecting(compile_infix_regex(infixes)).finditer
-    # spaCy's URL pattern swallows «جيل».واعترف» whole; Arabic news copy glues words that way
-    tokenizer.url_match = None
+    # One tokenizer made with all its rules: each rule set on the blank one reloads a thousand
+    # special cases.
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=blank.rules,
+        # prefix rules are anchored at the start, the only place the regex engine then tries: quick already
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=quick_rejecting(compile_suffix_regex(suffixes)).search,
+        infix_finditer=quick_rejecting(compile_infix_regex(infixes)).finditer,
+        token_match=blank.token_match,
+        # spaCy's URL pattern swallows «جيل».واعترف» whole; Arabic news copy glues words that way
+        url_match=None,
+        faster_heuristics=blank.faster_heuristics,
+        max_cache_size=blank.max_cache_size,
+    )
 
 
 class QuickRejectingPattern:
