@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from . import lexicon
 from .lang.ar import fold
@@ -65,6 +66,7 @@ class CueLexicon:
                 del self.forms[form]
         for entry in phrases:
             self._add_phrase(entry)
+        self._openers = frozenset(self.forms).union(self.phrases)
 
     def _put(self, surface: str, form: CueForm) -> None:
         self.forms.setdefault(fold(surface), form)
@@ -128,17 +130,21 @@ class CueLexicon:
 
     def find(self, analysed: AnalysedText) -> list[Cue]:
         words = analysed.words
+        tokens = analysed.tokens
         cues: list[Cue] = []
         skip_until = -1
         forms = self.forms
         phrases = self.phrases
-        for word in words:
-            if word.index <= skip_until:
+        # only words that can open a cue are looked at, and `compress` finds them in C
+        openers = self._openers
+        for index in compress(range(len(tokens)), map(openers.__contains__, tokens)):
+            if index <= skip_until:
                 continue
+            word = words[index]
             token = word.text
             options = phrases.get(token)
             if options:
-                matched = self._match_phrase(words, word, options)
+                matched = self._match_phrase(words, tokens, word, options)
                 if matched:
                     cues.append(matched)
                     skip_until = matched.last_word
@@ -149,13 +155,13 @@ class CueLexicon:
         return cues
 
     @staticmethod
-    def _match_phrase(words, first, options) -> Cue | None:
+    def _match_phrase(words, tokens, first, options) -> Cue | None:
+        # options come longest first: one slice holds the words after `first` for all of them
+        after = tuple(tokens[first.index + 1:first.index + 1 + len(options[0][0])])
         for rest, form, next_prefix, proclitic in options:
+            if after[:len(rest)] != rest:  # also when the text ends before the phrase would
+                continue
             end_index = first.index + len(rest)
-            if end_index >= len(words):
-                continue
-            if any(words[first.index + 1 + i].text != w for i, w in enumerate(rest)):
-                continue
             if next_prefix:
                 following = words[end_index + 1] if end_index + 1 < len(words) else None
                 if following is None or not following.text.startswith(next_prefix):

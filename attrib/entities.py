@@ -10,9 +10,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from . import lexicon
-from .arguments import NAME_CONNECTORS, NAMING_VERBS, ArgumentFinder, Vocabulary, is_title_head, strip_article, vocabulary
+from .arguments import (
+    NAME_CONNECTORS,
+    NAMING_VERBS,
+    WORD_CACHE_SIZE,
+    ArgumentFinder,
+    Vocabulary,
+    is_title_head,
+    strip_article,
+    vocabulary,
+)
 from .lang.ar import fold
 from .text import CLAUSE_END, AnalysedText
 
@@ -35,6 +45,20 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             kept.append((start, end))
             reach = end
     return kept
+
+
+class _OpensTitle(dict):
+    """Whether a word is a title head or a counterpart, per distinct word. Every distinct word of
+    every article is looked up, and a dict hit costs less than an lru_cache hit."""
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= WORD_CACHE_SIZE:
+            self.clear()
+        opens = self[token] = is_title_head(token) or token in COUNTERPART
+        return opens
+
+
+_opens_title = _OpensTitle()
 
 
 @lru_cache(maxsize=65536)
@@ -82,14 +106,17 @@ class EntityLinker:
         self.entities: list[Entity] = []
         self._mention_clitic = 0
         self._last_title_chain: list[str] | None = None
-        heads = {t for t in analysed.word_counts if is_title_head(t) or t in COUNTERPART}
-        for index, word in enumerate(self.words):
-            if word.text in heads and not self._modifies_previous(index):
-                chain = self.chain_at(index)
-                if chain.name is not None and chain.title is not None and chain.title[0] == index:
-                    entity = self._register(chain)
-                    self._note_mention(entity, word.start + self._clitic_length(word.text),
-                                       self.words[chain.name[1] - 1].end)
+        # filter and compress run these scans in C: only the few title heads cost Python work
+        heads = set(filter(_opens_title.__getitem__, analysed.word_counts))
+        for index in compress(range(len(self.words)), map(heads.__contains__, analysed.tokens)):
+            if self._modifies_previous(index):
+                continue
+            word = self.words[index]
+            chain = self.chain_at(index)
+            if chain.name is not None and chain.title is not None and chain.title[0] == index:
+                entity = self._register(chain)
+                self._note_mention(entity, word.start + self._clitic_length(word.text),
+                                   self.words[chain.name[1] - 1].end)
 
     def _modifies_previous(self, index: int) -> bool:
         """«على الصعيد الدبلوماسي كثفت الهند …»: a definite nisba after a definite noun is its
@@ -301,11 +328,10 @@ class EntityLinker:
                 forms.add((surname,))
             forms_of[entity.id] = (entity, forms)
         firsts = {form[0] for _, forms in forms_of.values() for form in forms}
-        texts = [w.text for w in self.words]
+        texts = self.a.tokens
         positions: dict[str, list[int]] = {}
-        for index, text in enumerate(texts):
-            if text in firsts:
-                positions.setdefault(text, []).append(index)
+        for index in compress(range(len(texts)), map(firsts.__contains__, texts)):
+            positions.setdefault(texts[index], []).append(index)
         for entity, forms in forms_of.values():
             for form in forms:
                 size = len(form)

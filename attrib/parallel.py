@@ -12,11 +12,13 @@ order and memory stays bounded (`Pool.imap` would read the whole input ahead).
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 
 from .batch import BatchOptions, FreshPipeline, Rendered, chunked, render_chunk
 
@@ -52,13 +54,32 @@ def _render_in_worker(chunk: list[tuple[int, bytes]]) -> list[Rendered]:
     return render_chunk(chunk, _worker_options, _worker_pipeline)
 
 
+@contextmanager
+def frozen_for_fork() -> Iterator[None]:
+    """Objects moved to the permanent generation before a fork are never visited by the child's
+    garbage collector, which would otherwise write to every one of them, and so copy every page
+    of spaCy and the lexicons the worker inherits. The parent collects as before afterwards."""
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:  # a caller that froze objects itself keeps them frozen
+            gc.unfreeze()
+
+
 def render_in_pool(lines: Iterable[tuple[int, bytes]], options: BatchOptions, processes: int) -> Iterator[Rendered]:
     """Rendered lines in input order, from `processes` worker processes."""
     window = processes * CHUNKS_IN_FLIGHT_PER_PROCESS
     executor = ProcessPoolExecutor(processes, initializer=_init_worker, initargs=(options,))
     pending: deque[Future] = deque()
+    chunks = chunked(lines, LINES_PER_CHUNK)
     try:
-        for chunk in chunked(lines, LINES_PER_CHUNK):
+        first = next(chunks, None)
+        if first is not None:
+            with frozen_for_fork():  # the first submit forks the workers
+                pending.append(executor.submit(_render_in_worker, first))
+        for chunk in chunks:
             pending.append(executor.submit(_render_in_worker, chunk))
             if len(pending) >= window:
                 yield from pending.popleft().result()

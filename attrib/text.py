@@ -7,7 +7,7 @@ offsets only when a result is written.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, repeat
 from typing import NamedTuple
@@ -19,6 +19,9 @@ from .lang.ar import punctuation as p
 # a decimal number (2.2، 3,5) is one word, not a sentence end
 # and a single letter with a period is an abbreviated title (د. for Dr., م. for Eng.), not a sentence end
 WORD_RE = re.compile(r'\n|\d+(?:[.,،]\d+)+|(?<!\S)[\u0621-\u064a]\.(?=\s)|"|[.!?؟،,:;؛()\[\]{}]|[^\s".!?؟،,:;؛()\[\]{}]+')
+# split on captured words, the text comes out as gap, word, gap, word, …, gap (white space, or
+# nothing): their lengths give every word's offsets without a Python loop
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 SENTENCE_END = frozenset(p.SENTENCE_FINAL + "\n")
 CLAUSE_END = frozenset(p.CLAUSE_SEPARATORS)
 PUNCT = frozenset('.!?؟،,:;؛()[]{}"\n')
@@ -56,22 +59,18 @@ class AnalysedText:
         self.original = original
         text = self.view.text
         self.text = text
-        tokens = WORD_RE.findall(text)
-        # offsets from the tokens themselves: cheaper than keeping thousands of match objects
-        starts = []
-        position = 0
-        find = text.find
-        for token in tokens:
-            position = find(token, position)
-            starts.append(position)
-            position += len(token)
-        ends = [start + len(token) for start, token in zip(starts, tokens)]
+        pieces = _WORD_SPLIT.split(text)
+        tokens = pieces[1::2]
+        bounds = list(accumulate(map(len, pieces), initial=0))
+        starts = bounds[1:-1:2]
+        ends = bounds[2::2]
         # a word belongs to the sentence (paragraph) opened after the last end before it
         sentences = list(accumulate(map(SENTENCE_END.__contains__, tokens), initial=0))
         paragraphs = list(accumulate(map("\n".__eq__, tokens), initial=0))
         # tuple.__new__ builds the named tuples at C speed: a long article has thousands of words
         self.words = list(map(tuple.__new__, repeat(Word), zip(range(len(tokens)), starts, ends, tokens, sentences,
                                                              paragraphs)))
+        self.tokens = tokens  # the words' texts, for scans that `compress` and `map` run in C
         self.word_counts = Counter(tokens)
         self._starts = starts
         self.quotations = self._pair_quotes()
@@ -118,13 +117,20 @@ class AnalysedText:
         the next paragraph starts with a quotation mark (the news convention for long quotes);
         otherwise the quotation is unbalanced and ends with its paragraph.
         """
+        if '"' not in self.word_counts:
+            return []
         original = self.original
-        marks = [w for w in self.words if w.text == '"']
-        paragraph_starts = {0: self.words[0].start} if self.words else {}
-        for word, following in zip(self.words, self.words[1:]):
-            if word.text == "\n" and following.text != "\n":
-                paragraph_starts.setdefault(following.paragraph, following.start)
-        paragraph_ends = [m.start() for m in re.finditer("\n", self.text)] + [len(self.text)]
+        # a quotation mark and a line break are always words of their own: found in the text, they
+        # are found without a pass over the words
+        words, starts = self.words, self._starts
+        marks = [words[bisect_left(starts, m.start())] for m in re.finditer('"', self.text)]
+        line_breaks = [m.start() for m in re.finditer("\n", self.text)]
+        paragraph_starts = {0: words[0].start}
+        for line_break in line_breaks:
+            following = bisect_right(starts, line_break)
+            if following < len(words) and words[following].text != "\n":
+                paragraph_starts.setdefault(words[following].paragraph, words[following].start)
+        paragraph_ends = line_breaks + [len(self.text)]
         chars = [original[self.view.orig_start(mark.start)] for mark in marks]
         # a paragraph with more » than « closes a quotation carried into it
         guillemet_balance: dict[int, int] = {}
@@ -183,10 +189,13 @@ class AnalysedText:
 # quotation marks and invisible marks never belong to a name
 _QUOTE_MARKS = re.compile(f"[{re.escape(p.QUOTES)}]|``|''")
 _INVISIBLE = re.compile(f"[{p.BIDI_AND_ZERO_WIDTH}]")
+_QUOTE_OR_INVISIBLE = re.compile(f"[{re.escape(p.QUOTES)}{p.BIDI_AND_ZERO_WIDTH}]|``|''")
 
 
 def _clean_name(text: str) -> str:
-    return " ".join(_QUOTE_MARKS.sub(" ", _INVISIBLE.sub("", text)).split())
+    if _QUOTE_OR_INVISIBLE.search(text):  # most names have neither: one search instead of two
+        text = _QUOTE_MARKS.sub(" ", _INVISIBLE.sub("", text))
+    return " ".join(text.split())
 
 
 def _family(char: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import json
@@ -17,7 +18,7 @@ import pytest
 import attrib
 from attrib.batch import BatchOptions, FreshPipeline, parse_line, render_lines
 from attrib.cli import main
-from attrib.parallel import CHUNKS_IN_FLIGHT_PER_PROCESS, LINES_PER_CHUNK, render_in_pool
+from attrib.parallel import CHUNKS_IN_FLIGHT_PER_PROCESS, LINES_PER_CHUNK, frozen_for_fork, render_in_pool
 from attrib.progress import NoProgress, ProgressBar, make_progress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -289,3 +290,10 @@ def test_a_line_too_long_to_read_whole_is_skipped_and_reported(tmp_path):
     first, second = read_records(out)
     assert first["error"]["code"] == "E103" and first["line"] == 1 and "bytes" in first["error"]["message"]
     assert second["id"] == "next" and "error" not in second
+
+
+def test_objects_are_frozen_only_while_the_workers_fork():
+    assert gc.get_freeze_count() == 0
+    with frozen_for_fork():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

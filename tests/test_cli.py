@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from attrib.cli import main
 
@@ -63,3 +67,11 @@ def test_eval_errors_lists_misses_with_context(tmp_path, capsys):
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     main(["eval", str(path), "--errors"])
     assert "[missed]" in capsys.readouterr().out
+
+
+def test_the_command_leaves_garbage_collection_out_of_interpreter_shutdown(monkeypatch, capsys):
+    registered = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert registered == [gc.freeze]

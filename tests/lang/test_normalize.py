@@ -9,12 +9,20 @@ original slice, a word keeping its own trailing marks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attrib.lang.ar import NormalizedView, fold, strip_diacritics
+from attrib.lang.ar.normalize import (
+    _NEEDS_PIECEWISE,
+    FOLD_TABLE,
+    _fold_characters,
+    _segments_of_deleted_runs,
+    _segments_piecewise,
+)
 
 # ------------------------------------------------------------------------------------------------
 # fold: the normalised text
@@ -298,3 +306,76 @@ def test_decomposed_letters_fold_like_composed_ones(word):
     assert fold(decomposed) == fold(word)
     view = NormalizedView(decomposed)
     assert decomposed[slice(*view.orig_span(0, len(view)))] == decomposed
+
+
+# ------------------------------------------------------------------------------------------------
+# the map built in C for text whose only irregular pieces are deleted marks (news copy) is the
+# map built piece by piece, and the queries answer as the straightforward definitions below
+# ------------------------------------------------------------------------------------------------
+marks_only_text = st.lists(
+    st.one_of(st.sampled_from(LETTERS), st.sampled_from(MARKS), st.sampled_from(INVISIBLE),
+              st.sampled_from(SPACES), st.sampled_from(OTHER)),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(marks_only_text)
+def test_deleted_runs_map_like_irregular_pieces(text):
+    assert _NEEDS_PIECEWISE.search(text) is None
+    assert _segments_of_deleted_runs(text) == _segments_piecewise(text)
+    assert fold(text) == _segments_piecewise(text)[0]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(mixed_text)
+def test_folding_characters_is_the_fold_table(text):
+    assert _fold_characters(text) == text.translate(FOLD_TABLE)
+
+
+COMBINING_MARK = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed\u0640]")
+
+
+def reference_orig_start(view, index):
+    segments = view._view_starts
+    if not segments:
+        return index
+    if index >= len(view.text):
+        return len(view.original)
+    seg = bisect_right(segments, index) - 1
+    if view._regular[seg]:
+        return view._orig_starts[seg] + index - segments[seg]
+    return view._orig_starts[seg]
+
+
+def reference_orig_end(view, end):
+    if end <= 0:
+        return 0
+    if not view._view_starts:
+        return end
+    seg = bisect_right(view._view_starts, end - 1) - 1
+    if view._regular[seg]:
+        result = view._orig_starts[seg] + end - view._view_starts[seg]
+    elif seg + 1 < len(view._orig_starts):
+        result = view._orig_starts[seg + 1]
+    else:
+        result = len(view.original)
+    while result < len(view.original) and COMBINING_MARK.match(view.original, result):
+        result += 1
+    return result
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.one_of(mixed_text, marks_only_text))
+def test_offset_queries_match_their_definitions(text):
+    view = NormalizedView(text)
+    for index in range(-1, len(view) + 2):
+        assert view.orig_end(index) == reference_orig_end(view, index)
+        if index >= 0:
+            assert view.orig_start(index) == reference_orig_start(view, index)
+
+
+def test_no_character_is_folded_into_one_that_is_folded_in_turn():
+    """What lets `_fold_characters` replace the characters one after the other, in any order."""
+    folded = {chr(code) for code, value in FOLD_TABLE.items() if chr(code) != value}
+    assert not folded & set(FOLD_TABLE.values())

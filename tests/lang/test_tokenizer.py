@@ -3,7 +3,15 @@ punctuation glued to words become tokens of their own, and token offsets index t
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import attrib
+from attrib.lang.ar.tokenizer import QuickRejectingPattern, quick_rejecting
 
 from ._corpus import all_texts
 
@@ -74,3 +82,73 @@ def test_ptb_quotes_before_punctuation(ar_nlp, text, expected):
 
 def test_quote_between_words_without_space(ar_nlp):
     assert [t.text for t in ar_nlp.tokenizer("جيل».واعترف")] == ["جيل", "»", ".", "واعترف"]
+
+
+# ------------------------------------------------------------------------------------------------
+# the affix patterns' quick rejection changes no result, only how soon a bare word is let go
+# ------------------------------------------------------------------------------------------------
+AFFIX_ALPHABET = list("قال انكمسج.,،:؛؟!?\"'`«»“”()[]{}-–—~+*^/<>=%$€km²0123456789٠١aZéÉ…_#&@©°") + [
+    "\u0640", "\u064e", "\ufdfc", "\u200f", "\u00a0"]
+
+
+def _affix_patterns(nlp):
+    tokenizer = nlp.tokenizer.tokenizer
+    return {"suffix": tokenizer.suffix_search.__self__, "infix": tokenizer.infix_finditer.__self__}
+
+
+def test_affix_patterns_reject_bare_arabic_words_quickly(ar_nlp):
+    for pattern in _affix_patterns(ar_nlp).values():
+        assert isinstance(pattern, QuickRejectingPattern)
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(st.lists(st.sampled_from(AFFIX_ALPHABET), max_size=10).map("".join))
+def test_quick_rejection_finds_what_the_pattern_finds(ar_nlp, string):
+    patterns = _affix_patterns(ar_nlp)
+    suffix, infix = patterns["suffix"], patterns["infix"]
+    plain_suffix, plain_infix = re.compile(suffix.pattern), re.compile(infix.pattern)
+    found = suffix.search(string)
+    expected = plain_suffix.search(string)
+    assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in infix.finditer(string)] == [m.span() for m in plain_infix.finditer(string)]
+
+
+@pytest.mark.parametrize(
+    "source, hits, misses",
+    [
+        (r"(?<=[0-9])(?:كم|م)$", ["5كم", "10م", "12م"], ["كم", "م", "سلام", "١٠م"]),  # found by the digit before
+        (r"(?<=[a-zا-ي])\.$", ["ab.", "قال."], ["قال", "..", "5."]),  # found by the period
+        (r"\.\.+|…|(?<=[0-9])[+\-](?=[0-9])", ["a...b", "1+2", "…"], ["1+", "+2", "قال"]),
+    ],
+)
+def test_quick_rejection_of_lookbehinds_and_branches(source, hits, misses):
+    quick = quick_rejecting(re.compile(source))
+    assert isinstance(quick, QuickRejectingPattern)
+    plain = re.compile(source)
+    for string in hits + misses:
+        found, expected = quick.search(string), plain.search(string)
+        assert (found and found.span()) == (expected and expected.span()), string
+        assert [m.span() for m in quick.finditer(string)] == [m.span() for m in plain.finditer(string)]
+    assert all(quick.search(string) for string in hits)
+    assert not any(quick.search(string) for string in misses)
+
+
+@pytest.mark.parametrize("source", [r"a*b", r"[^a]b", r"(?i:a)b", r"\wb", r"(?<!a)"])
+def test_patterns_whose_first_characters_are_unknown_are_left_alone(source):
+    compiled = re.compile(source)
+    assert quick_rejecting(compiled) is compiled
+
+
+def test_the_tokenizer_serialises_its_plain_patterns(ar_nlp):
+    restored = spacy.blank("ar").tokenizer.from_bytes(ar_nlp.tokenizer.to_bytes())
+    for text in ['قالت:"نحن، للإرهابيين".، وبـ"تطبيع" ١٢كم', *all_texts().values()]:
+        assert [(t.idx, t.text) for t in restored(text)] == [(t.idx, t.text) for t in ar_nlp.tokenizer(text)]
+
+
+def test_corpus_tokens_are_those_of_the_plain_patterns(ar_nlp):
+    patterns = _affix_patterns(ar_nlp)
+    plain = attrib.load().tokenizer.tokenizer
+    plain.suffix_search = re.compile(patterns["suffix"].pattern).search
+    plain.infix_finditer = re.compile(patterns["infix"].pattern).finditer
+    for text in all_texts().values():
+        assert [(t.idx, t.text) for t in plain(text)] == [(t.idx, t.text) for t in ar_nlp.tokenizer(text)]
