@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
 
 from . import lexicon
 from .cues import Cue
@@ -25,6 +26,8 @@ COMPLEMENTIZER_REACH = 12
 CALL_CLASSES = frozenset(("call", "urge", "demand"))
 RESUMPTIVES = frozenset(("فيه", "فيها", "فيهم", "خلاله", "خلالها"))
 LETTER_NOUNS = frozenset(("رساله", "خطاب", "برقيه", "مذكره"))
+LETTER_FORMS = frozenset(clitic + article + noun for noun in LETTER_NOUNS
+                         for clitic in ("", "و", "ب", "وب") for article in ("", "ال"))
 # masdar patterns after a بـ (بإحداث، بتحسين، بمواصلة، باستئناف): a complement, not a name like بوتين
 MASDAR_OPENINGS = ("ا", "ت", "م")
 KANA = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"))
@@ -80,12 +83,14 @@ class Vocabulary:
     group_heads: frozenset
     vague_heads: frozenset
     quantifiers: frozenset
+    indefinite_only_heads: frozenset
     spokesperson_heads: frozenset
     abbreviations: frozenset
     occasion_nouns: frozenset
     clause_openers: frozenset
     speech_nouns: frozenset
     outlet_names: tuple
+    outlets_by_first_word: dict  # first word -> the outlet names it opens, as word tuples, longest first
     evidence_heads: frozenset
     adverbials: dict  # first word -> the set phrases it opens, longest first
     places: frozenset
@@ -133,12 +138,14 @@ def vocabulary() -> Vocabulary:
         group_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["group"]),
         vague_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["vague"]),
         quantifiers=frozenset(fold(w) for w in lexicon.load("titles.v1")["quantifiers"]),
+        indefinite_only_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["indefinite_only"]),
         spokesperson_heads=frozenset(fold(w) for w in lexicon.load("titles.v1")["spokesperson"]),
         abbreviations=frozenset(fold(w) for w in lexicon.load("titles.v1")["abbreviations"]),
         occasion_nouns=frozenset(fold(w) for w in words["occasion_nouns"]),
         clause_openers=frozenset(fold(w) for w in words["clause_openers"]),
         speech_nouns=frozenset(fold(w) for w in words["speech_nouns"]),
         outlet_names=tuple(sorted({fold(n) for n in lexicon.load("outlets.v1")["names"]}, key=len, reverse=True)),
+        outlets_by_first_word=_by_first_word(fold(n).split() for n in lexicon.load("outlets.v1")["names"]),
         evidence_heads=frozenset(fold(w) for w in lexicon.load("entity_kinds.v1")["evidence"]),
         adverbials=_by_first_word(fold(a).split() for a in words["adverbials"]),
         places=frozenset(fold(p) for kind in ("countries", "cities") for p in lexicon.load("places.v1")[kind]),
@@ -223,9 +230,10 @@ def is_title_head(token: str) -> bool:
     """وزير، الوزيرة، ولوزير، زميلها: a head noun that starts a speaker's title."""
     vocab = vocabulary()
     bare = token[1:] if token[:1] in "ول" and strip_article(token[1:]) in vocab.title_heads else token
+    definite = strip_article(bare) != bare
     bare = strip_article(bare)
     if bare in vocab.title_heads:
-        return True
+        return not (definite and bare in vocab.indefinite_only_heads)
     for enclitic in ("ها", "هم", "ه"):  # زميلها، مستشاره: a possessed title
         if bare.endswith(enclitic) and len(bare) > len(enclitic) + 2:
             stem = bare[: -len(enclitic)]
@@ -332,8 +340,10 @@ class ArgumentFinder:
         name_start = title_end if titled and bare not in self.vocab.honorifics else index
         name_end = max(title_end, name_start)
         # connectors and an honorific do not count against a name's length («الشيخ سيف بن أحمد آل ثاني»)
-        window = words[name_start:min(stop, name_start + MAX_NAME_WORDS + 3)]
-        extra = sum(1 for w in window if w.text in NAME_CONNECTORS or strip_article(w.text) in self.vocab.honorifics)
+        window = self.a.tokens[name_start:min(stop, name_start + MAX_NAME_WORDS + 3)]
+        extra = 0
+        if not NAME_CONNECTORS.isdisjoint(window) or not self.vocab.honorifics.isdisjoint(window):
+            extra = sum(1 for t in window if t in NAME_CONNECTORS or strip_article(t) in self.vocab.honorifics)
         limit = min(stop, name_start + MAX_NAME_WORDS + min(extra, 3))
         while name_end < limit and (self._phrase_word(name_end) or self._name_after_connector(name_end)) \
                 and not is_prepositional(words[name_end].text) \
@@ -422,11 +432,10 @@ class ArgumentFinder:
         """After an organisation head, a bare word names the body: شركة كاسبرسكي، ولاية لويزيانا;
         after an outlet head, a known outlet name of any length: وكالة فرانس برس."""
         end = index + 1
-        if is_outlet_word(self.words[index].text):
-            following = " ".join(w.text for w in self.words[end:end + 4])
-            for name in self.vocab.outlet_names:
-                if following == name or following.startswith(name + " "):
-                    return min(limit, end + len(name.split()))
+        if is_outlet_word(self.words[index].text) and end < len(self.words):
+            named = self._outlet_name_length(end)
+            if named:
+                return min(limit, end + named)
         if end < min(limit, len(self.words)) and not self.words[index].text.startswith(("ال", "لل")) \
                 and self._phrase_word(end) and not self.words[end].text.startswith("ال") \
                 and not is_title_head(self.words[end].text) and not self._is_organisation_head(self.words[end].text) \
@@ -842,12 +851,15 @@ class ArgumentFinder:
             position -= 1
         return position
 
-    def _outlet_name_length(self, index: int) -> int:
-        """Words of the known outlet name that starts at `index` («بي بي سي»), or 0."""
-        following = " ".join(w.text for w in self.words[index:index + 4])
-        for name in self.vocab.outlet_names:
-            if following == name or following.startswith(name + " "):
-                return len(name.split())
+    def _outlet_name_length(self, index: int, first: str | None = None) -> int:
+        """Words of the known outlet name that starts at `index` («بي بي سي»), or 0; `first` stands
+        for the first word when a clitic is glued to it."""
+        first = self.words[index].text if first is None else first
+        for name in self.vocab.outlets_by_first_word.get(first, ()):
+            size = len(name)
+            if index + size <= len(self.words) \
+                    and all(self.words[index + k].text == name[k] for k in range(1, size)):
+                return size
         return 0
 
     def _names_outlet(self, index: int) -> bool:
@@ -858,11 +870,7 @@ class ArgumentFinder:
         token = self.words[index].text
         if not token.startswith("ل") or len(token) < 3:
             return index
-        following = " ".join([token[1:]] + [w.text for w in self.words[index + 1:index + 4]])
-        for name in self.vocab.outlet_names:
-            if following == name or following.startswith(name + " "):
-                return index + len(name.split())
-        return index
+        return index + self._outlet_name_length(index, first=token[1:])
 
     def _skip_after_subject(self, index: int) -> int:
         """Past «(ناسا)», time words and set adverbials between a subject and what it said
@@ -968,16 +976,24 @@ class ArgumentFinder:
     def _letter_recipient(self, cue: Cue, frame_word: int) -> tuple[int, int] | None:
         """«في رسالة إلى X»، «وجهت رسالة إلى X طالبت فيها …»: X is the addressee."""
         sentence = self.words[cue.word].sentence
-        index = cue.word
-        while index > 0 and self.words[index - 1].sentence == sentence:
-            index -= 1
-        for position in range(index, min(frame_word, len(self.words) - 1)):
-            if strip_article(self.words[position].text.lstrip("وب")) in LETTER_NOUNS \
-                    and self.words[position + 1].text in ("الي", "ل"):
+        for position in self._letters_sent:
+            if position >= frame_word:
+                break
+            if self.words[position].sentence == sentence:
                 phrase = self.noun_phrase(position + 2)
                 if phrase:
                     return self._span(*phrase)
         return None
+
+    @cached_property
+    def _letters_sent(self) -> list[int]:
+        """Positions of «رسالة إلى»، «خطاب لـ»: the letters the article says were sent to someone."""
+        tokens = self.a.tokens
+        letters = LETTER_FORMS.intersection(self.counts)
+        if not letters:
+            return []
+        return [position for position in compress(range(len(tokens) - 1), map(letters.__contains__, tokens))
+                if tokens[position + 1] in ("الي", "ل")]
 
     def _is_clausal_frame(self, index: int) -> bool:
         word = self._word(index)

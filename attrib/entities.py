@@ -109,7 +109,8 @@ class EntityLinker:
         # filter and compress run these scans in C: only the few title heads cost Python work
         heads = set(filter(_opens_title.__getitem__, analysed.word_counts))
         for index in compress(range(len(self.words)), map(heads.__contains__, analysed.tokens)):
-            if self._modifies_previous(index):
+            # a quantifier (أحد، بعض، عدد) heads a description, never a title+name chain
+            if self._modifies_previous(index) or strip_article(analysed.tokens[index]) in self.vocab.quantifiers:
                 continue
             word = self.words[index]
             chain = self.chain_at(index)
