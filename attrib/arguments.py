@@ -49,6 +49,7 @@ ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
 IDIOM_OBJECTS = frozenset(("الانتباه", "الانظار"))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
 DEMONSTRATIVES = frozenset(("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك"))
 GROUP_REACH = 40  # words back a plural dropped subject looks for a group
+TITLE_CONTINUERS = frozenset(('"', "في", "عن", "من", "لدي", "ل", "("))  # words a title goes on through
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
 COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
@@ -442,6 +443,12 @@ class ArgumentFinder:
                 and not is_prepositional(self.words[end].text) and not self._conjoined(end, first=False):
             end += 1
         return end
+
+    def can_continue(self, index: int) -> bool:
+        """Whether a phrase can go on at word `index`: a word of a phrase, a link a title goes on
+        through (مؤسس "فيسبوك"، القيادي في الائتلاف) or the «علي» of a name."""
+        return index < len(self.words) and (self._phrase_word(index) or self.words[index].text in TITLE_CONTINUERS
+                                            or self._spelled_ali(index))
 
     def _is_organisation_head(self, token: str) -> bool:
         heads = self.vocab.organisation_heads

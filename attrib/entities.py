@@ -110,8 +110,9 @@ class EntityLinker:
         heads = set(filter(_opens_title.__getitem__, analysed.word_counts))
         for index in compress(range(len(self.words)), map(heads.__contains__, analysed.tokens)):
             # a quantifier (أحد، بعض، عدد) heads a description, never a title+name chain
-            if self._modifies_previous(index) or strip_article(analysed.tokens[index]) in self.vocab.quantifiers:
-                continue
+            if self._modifies_previous(index) or strip_article(analysed.tokens[index]) in self.vocab.quantifiers \
+                    or not finder.can_continue(index + 1):
+                continue  # «الرئيس إن …»، «الوزير، …»: nothing after the title to name anyone
             word = self.words[index]
             chain = self.chain_at(index)
             if chain.name is not None and chain.title is not None and chain.title[0] == index:
