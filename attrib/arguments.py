@@ -609,7 +609,7 @@ class ArgumentFinder:
                     continue
             if token in SENTENCE_END:
                 return index
-            if index > start_index and self._starts_new_attribution(index):
+            if index > start_index and index in self.cue_at and self._starts_new_attribution(index):
                 return index - 1 if self.words[index - 1].text in CLAUSE_END else index
             if not clausal and token in CLAUSE_END:
                 return index

@@ -235,11 +235,12 @@ class EntityLinker:
         if not words:
             return None
         n = len(words)
+        shared = set(words)
         for entity in reversed(self.entities):
             for known in entity.names:
                 known_words = _name_words(known)
                 size = len(known_words)
-                if not size:
+                if not size or shared.isdisjoint(known_words):
                     continue
                 shorter, longer = (words, known_words) if n <= size else (known_words, words)
                 width = len(shorter)
