@@ -43,7 +43,7 @@ TITLE_GIVING = frozenset(("الذي", "التي", "حمل", "حملت", "يحم�
 NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "اسمها", "واسمها", "تدعي", "وتدعي"))
 TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام", "سنه", "سنوات", "اسبوع", "اسابيع", "ايام", "ساعات",
                         "يوم", "فتره", "مطلع", "نهايه", "منتصف", "اواخر", "اوائل"))
-WITHOUT = frozenset(("دون", "بدون", "دونما", "من دون"))
+WITHOUT = frozenset(("دون", "بدون", "دونما"))  # «من دون أن» ends in دون too
 ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
 ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
 IDIOM_OBJECTS = frozenset(("الانتباه", "الانظار"))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
@@ -52,7 +52,7 @@ GROUP_REACH = 40  # words back a plural dropped subject looks for a group
 TITLE_CONTINUERS = frozenset(('"', "في", "عن", "من", "لدي", "ل", "("))  # words a title goes on through
 FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
 TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
-COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "الاف", "العشرات", "المئات"))
+COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "العشرات", "المئات"))
 RUN_ON_PREPOSITIONS = frozenset(("في", "من", "عن"))
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
