@@ -39,20 +39,9 @@ NAME_CONNECTORS = frozenset(("بن", "بنت", "ابن", "عبد", "ابو", "ا
 ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "يان")
 COMMON_NOUN_ENDINGS = ("ه", "ات")
 MAX_FRAME_SEARCH = 16
-TITLE_GIVING = frozenset(("الذي", "التي", "حمل", "حملت", "يحمل", "تحمل", "عنوان", "بعنوان", "تحت"))
-NAMING_VERBS = frozenset(("يدعي", "ويدعي", "اسمه", "واسمه", "اسمها", "واسمها", "تدعي", "وتدعي"))
-TIME_NOUNS = frozenset(("شهر", "شهري", "اشهر", "عام", "اعوام", "سنه", "سنوات", "اسبوع", "اسابيع", "ايام", "ساعات",
-                        "يوم", "فتره", "مطلع", "نهايه", "منتصف", "اواخر", "اوائل"))
-WITHOUT = frozenset(("دون", "بدون", "دونما"))  # «من دون أن» ends in دون too
-ISSUING_VERBS = frozenset(("اصدرته", "اصدرها", "اصدره", "اصدرتها", "نشرته", "نشرتها", "نشره", "نشرها"))
 ALEF_MAKSURA_FORMS = ("\u0649", "\ufeef", "\ufef0")
-IDIOM_OBJECTS = frozenset(("الانتباه", "الانظار"))  # «لفت الوزير الانتباه إلى …»: the idiom's object, never the subject's
-DEMONSTRATIVES = frozenset(("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك"))
 GROUP_REACH = 40  # words back a plural dropped subject looks for a group
 TITLE_CONTINUERS = frozenset(('"', "في", "عن", "من", "لدي", "ل", "("))  # words a title goes on through
-FA_INNA = frozenset(("فان", "فانه", "فانها", "فانهم"))
-TOTALITY_WORDS = frozenset(("جميع", "كل", "كافه"))  # «أنكر جميع التهم»: an object, though a particle
-COUNTED_HEADS = frozenset(("عشرات", "مئات", "الاف", "العشرات", "المئات"))
 RUN_ON_PREPOSITIONS = frozenset(("في", "من", "عن"))
 PREP_FRAMES = {"عن": "an", "الي": "ila", "علي": "ala", "من": "min"}
 CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", "بينما", "وهو ما", "وسط"))
@@ -96,6 +85,16 @@ class Vocabulary:
     adverbials: dict  # first word -> the set phrases it opens, longest first
     places: frozenset
     masdar_names: frozenset
+    time_nouns: frozenset
+    naming_verbs: frozenset
+    issuing_verbs: frozenset
+    title_giving: frozenset
+    demonstratives: frozenset
+    idiom_objects: frozenset
+    without_words: frozenset
+    totality_words: frozenset
+    counted_heads: frozenset
+    fa_inna: frozenset
 
 
 def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -151,6 +150,16 @@ def vocabulary() -> Vocabulary:
         adverbials=_by_first_word(fold(a).split() for a in words["adverbials"]),
         places=frozenset(fold(p) for kind in ("countries", "cities") for p in lexicon.load("places.v1")[kind]),
         masdar_names=frozenset(fold(w) for w in words["names_like_masdars"]),
+        time_nouns=frozenset(fold(w) for w in words["time_nouns"]),
+        naming_verbs=frozenset(fold(w) for w in words["naming_verbs"]),
+        issuing_verbs=frozenset(fold(w) for w in words["issuing_verbs"]),
+        title_giving=frozenset(fold(w) for w in words["title_giving"]),
+        demonstratives=frozenset(fold(w) for w in words["demonstratives"]),
+        idiom_objects=frozenset(fold(w) for w in words["idiom_objects"]),
+        without_words=frozenset(fold(w) for w in words["without_words"]),
+        totality_words=frozenset(fold(w) for w in words["totality_words"]),
+        counted_heads=frozenset(fold(w) for w in words["counted_heads"]),
+        fa_inna=frozenset(fold(w) for w in words["fa_inna"]),
     )
 
 
@@ -488,7 +497,7 @@ class ArgumentFinder:
         word = self.words[index]
         token = word.text
         return not (word.is_punct or token in self.vocab.stops or index in self.cue_at or self._is_complementizer(word)
-                    or token in FA_INNA)
+                    or token in self.vocab.fa_inna)
 
     def _modifiers(self, end: int, limit: int, vague: bool = False) -> int:
         """End of the modifiers and title links after a head (from word `end`)."""
@@ -522,8 +531,8 @@ class ArgumentFinder:
             if named:
                 end += named  # «مراسل بي بي سي ستيفن ماكدونال»
                 continue
-            if token in DEMONSTRATIVES and end == start and end + 1 < min(limit, len(words)) \
-                    and words[end + 1].text.startswith("ال") and strip_article(words[end + 1].text) not in TIME_NOUNS:
+            if token in self.vocab.demonstratives and end == start and end + 1 < min(limit, len(words)) \
+                    and words[end + 1].text.startswith("ال") and strip_article(words[end + 1].text) not in self.vocab.time_nouns:
                 end += 2  # «أفراد هذه الجماعة»
                 continue
             if token == "ل" or token in self.vocab.title_links and (
@@ -551,7 +560,7 @@ class ArgumentFinder:
                 end = self._modifiers(self._after_body_head(end + 1, limit), limit)
                 continue
             if token.startswith(("ال", "وال")) and self._phrase_word(end) and not token.endswith(("هم", "ها", "هما")) \
-                    and strip_article(token) not in self.vocab.clause_openers and token not in IDIOM_OBJECTS:
+                    and strip_article(token) not in self.vocab.clause_openers and token not in self.vocab.idiom_objects:
                 if after_nisba and not token.endswith("ي") and not token.startswith("و") \
                         and not is_title_head(token):
                     break  # «الهلال الأحمر الليبي الأطراف …»: a masculine nisba closes the phrase
@@ -684,7 +693,7 @@ class ArgumentFinder:
             found = self._content_from(index, word.start + 1, clausal=False)
             return (found[0], found[1], index) if found else None
         if "object" in frames and not word.is_punct and index not in self.cue_at and token[:1] not in "لب" \
-                and (token not in self.vocab.stops or token in TOTALITY_WORDS or token in DEMONSTRATIVES):
+                and (token not in self.vocab.stops or token in self.vocab.totality_words or token in self.vocab.demonstratives):
             found = self._content_from(index, None, clausal=False)
             return (found[0], found[1], index) if found else None
         return None
@@ -752,7 +761,7 @@ class ArgumentFinder:
             return self._afterthought(cue)  # «"رحل لكنه حاضر معنا"، كما قال.»
         if previous is not None and (previous.text in NEGATIONS | AUXILIARIES or previous.text in self.vocab.prepositions):
             return None  # «لم يكشف عن …» reports nothing said; «تم نقل …», «في طلب …» are masdars
-        if previous is not None and previous.text == "ان" and cue.word > 1 and self.words[cue.word - 2].text in WITHOUT:
+        if previous is not None and previous.text == "ان" and cue.word > 1 and self.words[cue.word - 2].text in self.vocab.without_words:
             return None  # «دون أن تذكر اسمه»
         if cue.form.kind == "participle" and cue.form.gender == "f" and not self._clause_initial(cue):
             following = self._word(index)
@@ -839,9 +848,9 @@ class ArgumentFinder:
                     or token in ("به", "بها", "بهم") \
                     or token.startswith("ل") and is_title_head(token[1:]) and token[1:] not in self.vocab.quantifiers:
                 return end
-            if word.is_punct or position in self.cue_at or self._is_complementizer(word) or token in IDIOM_OBJECTS \
+            if word.is_punct or position in self.cue_at or self._is_complementizer(word) or token in self.vocab.idiom_objects \
                     or _counterpart(token) \
-                    or token in self.vocab.stops and token not in RUN_ON_PREPOSITIONS or token in FA_INNA \
+                    or token in self.vocab.stops and token not in RUN_ON_PREPOSITIONS or token in self.vocab.fa_inna \
                     or len(token) > 3 and token.endswith("ا") and not token.startswith("ال") \
                     and self.words[position - 1].text not in self.vocab.prepositions:
                 break
@@ -849,7 +858,7 @@ class ArgumentFinder:
                 following = self.words[position + 1].text
                 nxt = strip_article(following)
                 if nxt in self.vocab.occasion_nouns or nxt in self.vocab.speech_nouns \
-                        or following in self.vocab.time_words or nxt in TIME_NOUNS \
+                        or following in self.vocab.time_words or nxt in self.vocab.time_nouns \
                         or following.endswith(("ها", "هم", "هما", "هن")) \
                         or following.endswith("ه") and not following.startswith("ال"):
                     break  # «في بيان»، «في نشرتها الفصلية»: where it was said
@@ -890,7 +899,7 @@ class ArgumentFinder:
                 if close is None:
                     return index
                 index = close + 1
-            elif word.text in self.vocab.time_words and word.text not in ("هذا", "هذه", "ذلك", "تلك"):
+            elif word.text in self.vocab.time_words and word.text not in self.vocab.demonstratives:
                 index += 1
             elif self._adverbial_length(index):
                 index += self._adverbial_length(index)
@@ -1026,7 +1035,7 @@ class ArgumentFinder:
             comma += 2  # «مدير مكتب الاتصال الحكومي في قطر، الشيخ سيف بن أحمد آل ثاني، …»
         if self._word(comma) is None or self.words[comma].text not in CLAUSE_END:
             return phrase
-        if self._word(comma + 1) is not None and self.words[comma + 1].text in NAMING_VERBS:
+        if self._word(comma + 1) is not None and self.words[comma + 1].text in self.vocab.naming_verbs:
             name_end = self.given_name_end(comma + 2)
             after = self._word(name_end)
             if name_end > comma + 2 and after is not None and after.text in CLAUSE_END:
@@ -1059,7 +1068,7 @@ class ArgumentFinder:
             token = self.words[position].text
             if token == '"':
                 return self._opens_quotation(self.words[position]) if titled else None
-            if token not in TITLE_GIVING and token not in CLAUSE_END:
+            if token not in self.vocab.title_giving and token not in CLAUSE_END:
                 return None
             titled = titled or token in ("عنوان", "بعنوان")
             position += 1
@@ -1178,7 +1187,7 @@ class ArgumentFinder:
                     or is_title_head(verb.text):
                 continue
             first = position + 1
-            if self.words[first].text in COUNTED_HEADS and self.words[first + 1].text == "من":
+            if self.words[first].text in self.vocab.counted_heads and self.words[first + 1].text == "من":
                 first += 2  # «تجمع عشرات من نشطاء المجتمع المدني»
             head = self.words[first].text
             if not (is_title_head(head) or strip_article(head) in self.vocab.group_heads
@@ -1274,7 +1283,7 @@ class ArgumentFinder:
             if strip_article(self.words[index].text) in ("صادر", "صادره") and self.words[index + 1].text == "عن":
                 phrase = self.noun_phrase(index + 2)
                 return self._span(*phrase) if phrase else None
-            if self.words[index].text in ISSUING_VERBS:  # «بيان سابق أصدرته النقابة»
+            if self.words[index].text in self.vocab.issuing_verbs:  # «بيان سابق أصدرته النقابة»
                 phrase = self.noun_phrase(index + 1)
                 return self._span(*phrase) if phrase else None
         return None

@@ -15,7 +15,6 @@ from itertools import compress
 from . import lexicon
 from .arguments import (
     NAME_CONNECTORS,
-    NAMING_VERBS,
     WORD_CACHE_SIZE,
     ArgumentFinder,
     Vocabulary,
@@ -293,7 +292,7 @@ class EntityLinker:
                 last = index
                 break
         main = self.chain_at(first, stop=last)
-        if appositive and appositive[0] < appositive[1] and self.words[appositive[0]].text in NAMING_VERBS:
+        if appositive and appositive[0] < appositive[1] and self.words[appositive[0]].text in self.vocab.naming_verbs:
             # «أحد سكان الحي، ويدعى علي الشريف»
             side = Chain(None, (appositive[0] + 1, self.finder.given_name_end(appositive[0] + 1)))
         elif appositive and appositive[0] < appositive[1]:
