@@ -163,6 +163,8 @@ class BatchOutput:
             self._sink.close()  # writes the gzip trailer; leaves the raw file open
 
     def _flush_buffer(self) -> None:
-        if self._buffer:
-            self._sink.write(self._buffer)
-            self._buffer.clear()
+        # Taken out of the buffer before writing: a Ctrl-C that lands just after the write returns
+        # must not leave the lines behind for close() to write a second time.
+        pending, self._buffer = self._buffer, bytearray()
+        if pending:
+            self._sink.write(pending)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from attrib.batch import BatchJobError, BatchOptions, run
-from attrib.batch_output import recover_gzip, recover_plain
+from attrib.batch_output import BUFFER_BYTES, BatchOutput, recover_gzip, recover_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 LINES = 400
@@ -232,3 +232,38 @@ def test_resume_refuses_a_partial_output_longer_than_the_input(tmp_path):
     with pytest.raises(BatchJobError, match="--resume needs the same inputs"):
         run([str(source)], str(out), BatchOptions(), processes=1, resume=True)
     assert not out.exists() and partial_of(out).exists()
+
+
+class InterruptedAfterWrite:
+    """A sink whose first write lands whole and is then hit by Ctrl-C, as a signal can strike."""
+
+    def __init__(self, sink):
+        self._sink = sink
+        self._interrupted = False
+
+    def write(self, data):
+        written = self._sink.write(data)
+        if not self._interrupted:
+            self._interrupted = True
+            raise KeyboardInterrupt
+        return written
+
+    def __getattr__(self, name):
+        return getattr(self._sink, name)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_ctrl_c_right_after_a_write_leaves_each_line_once(tmp_path, name):
+    output = BatchOutput(str(tmp_path / name))
+    output.open(resume=False)
+    output._sink = InterruptedAfterWrite(output._sink)
+    lines = [b'{"id":"%d","quotes":[]}' % n for n in range(BUFFER_BYTES // 16)]
+    with pytest.raises(KeyboardInterrupt):
+        for line in lines:
+            output.write(line)
+    output.close()
+    written = output.partial_path.read_bytes()
+    if name.endswith(".gz"):
+        written = gzip.decompress(written)
+    assert written.splitlines() == lines[:len(written.splitlines())] and written.endswith(b"\n")
+    assert len(written.splitlines()) > 0
