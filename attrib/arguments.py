@@ -16,7 +16,7 @@ from itertools import compress
 from . import lexicon
 from .cues import Cue
 from .lang.ar import fold
-from .text import CLAUSE_END, SENTENCE_END, AnalysedText, Quotation, Word
+from .text import CLAUSE_END, PUNCT, SENTENCE_END, AnalysedText, Quotation, Word
 
 # the word tests are cached per distinct word; news vocabularies run to a few hundred thousand
 WORD_CACHE_SIZE = 1 << 18
@@ -48,6 +48,10 @@ CLAUSE_BREAKERS = frozenset(fold(w) for w in ("وذلك", "حيث", "فيما", 
 COMMA_BREAKERS = frozenset(fold(w) for w in (
     "إذ", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "الذي", "التي", "الذين", "وهو", "وهي", "وهم", "حيث",
     "بينما", "فيما", "كما", "ولم", "في حين", "غير", "علما", "مع"))
+CLAUSE_OR_SENTENCE_END = CLAUSE_END | SENTENCE_END
+_TRAILING_MARKS = CLAUSE_OR_SENTENCE_END | {":"}  # dropped from the end of a content
+CLAUSE_END_OR_BREAK = CLAUSE_END | {"\n"}
+NOT_REPORTING = NEGATIONS | AUXILIARIES  # «لم يكشف عن …», «تم نقل …»
 TRANSMISSION_VERBS = frozenset(
     fold(pro + w)
     for w in ("نسبت", "نسب", "نقلت", "نقل", "ذكرت", "ذكر", "أوردت", "أورد", "أفادت", "أفاد", "بثت", "نشرت", "نشر")
@@ -95,6 +99,8 @@ class Vocabulary:
     totality_words: frozenset
     counted_heads: frozenset
     fa_inna: frozenset
+    # punctuation and the function words that never belong to a noun phrase (stops holds the complementizers)
+    outside_phrases: frozenset
 
 
 def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -160,6 +166,7 @@ def vocabulary() -> Vocabulary:
         totality_words=frozenset(fold(w) for w in words["totality_words"]),
         counted_heads=frozenset(fold(w) for w in words["counted_heads"]),
         fa_inna=frozenset(fold(w) for w in words["fa_inna"]),
+        outside_phrases=frozenset(PUNCT | stops | complementizers | {fold(w) for w in words["fa_inna"]}),
     )
 
 
@@ -494,10 +501,7 @@ class ArgumentFinder:
     def _phrase_word(self, index: int) -> bool:
         if index >= len(self.words):
             return False
-        word = self.words[index]
-        token = word.text
-        return not (word.is_punct or token in self.vocab.stops or index in self.cue_at or self._is_complementizer(word)
-                    or token in self.vocab.fa_inna)
+        return self.words[index].text not in self.vocab.outside_phrases and index not in self.cue_at
 
     def _modifiers(self, end: int, limit: int, vague: bool = False) -> int:
         """End of the modifiers and title links after a head (from word `end`)."""
@@ -646,7 +650,7 @@ class ArgumentFinder:
             # a short quotation followed by more words is a quoted name or term, not the content
             long_enough = len(self.a.text[quotation.inner_start:quotation.inner_end].split()) >= QUOTE_MIN_WORDS
             if quoted and long_enough or quotation.close is None or next_word is None \
-                    or next_word.text in SENTENCE_END | CLAUSE_END:
+                    or next_word.text in CLAUSE_OR_SENTENCE_END:
                 if quotation.inner_end <= quotation.inner_start:
                     return None
                 return (quotation.inner_start, quotation.inner_end), "direct"
@@ -655,7 +659,7 @@ class ArgumentFinder:
             return None
         start = first.start if start_pos is None else start_pos
         end = self.words[end_index - 1].end
-        while end_index - 1 > start_index and self.words[end_index - 1].text in CLAUSE_END | SENTENCE_END | {":"}:
+        while end_index - 1 > start_index and self.words[end_index - 1].text in _TRAILING_MARKS:
             end_index -= 1
             end = self.words[end_index - 1].end
         if end <= start:
@@ -759,7 +763,7 @@ class ArgumentFinder:
         if previous is not None and previous.text == "كما" and (
                 following is None or following.text in CLAUSE_END or following.text in SENTENCE_END):
             return self._afterthought(cue)  # «"رحل لكنه حاضر معنا"، كما قال.»
-        if previous is not None and (previous.text in NEGATIONS | AUXILIARIES or previous.text in self.vocab.prepositions):
+        if previous is not None and (previous.text in NOT_REPORTING or previous.text in self.vocab.prepositions):
             return None  # «لم يكشف عن …» reports nothing said; «تم نقل …», «في طلب …» are masdars
         if previous is not None and previous.text == "ان" and cue.word > 1 and self.words[cue.word - 2].text in self.vocab.without_words:
             return None  # «دون أن تذكر اسمه»
@@ -871,11 +875,11 @@ class ArgumentFinder:
         """Words of the known outlet name that starts at `index` («بي بي سي»), or 0; `first` stands
         for the first word when a clitic is glued to it."""
         first = self.words[index].text if first is None else first
+        tokens = self.a.tokens
         for name in self.vocab.outlets_by_first_word.get(first, ()):
-            size = len(name)
-            if index + size <= len(self.words) \
-                    and all(self.words[index + k].text == name[k] for k in range(1, size)):
-                return size
+            # a slice past the last word is short, so it cannot equal the rest of the name
+            if tuple(tokens[index + 1:index + len(name)]) == name[1:]:
+                return len(name)
         return 0
 
     def _names_outlet(self, index: int) -> bool:
@@ -1022,7 +1026,7 @@ class ArgumentFinder:
 
     def _clause_initial(self, cue: Cue) -> bool:
         previous = self._word(cue.word - 1)
-        return previous is None or previous.text in CLAUSE_END | SENTENCE_END or cue.form.proclitic != ""
+        return previous is None or previous.text in CLAUSE_OR_SENTENCE_END or cue.form.proclitic != ""
 
     def _with_apposition(self, phrase: tuple[int, int]) -> tuple[int, int]:
         """«رئيسة البعثة الإيطالية، إيلينا مارتيني، …»: a name set off by commas belongs to the mention."""
@@ -1117,7 +1121,7 @@ class ArgumentFinder:
     def _quote_before(self, cue: Cue) -> tuple[tuple[int, int], str, int] | None:
         """«"…"، قال فلان»: a closed quotation right before the cue."""
         index = cue.word - 1
-        while index >= 0 and self.words[index].text in CLAUSE_END | {"\n"}:
+        while index >= 0 and self.words[index].text in CLAUSE_END_OR_BREAK:
             index -= 1
         quotation = self._quote_closing_at(index)
         if quotation is None or quotation.inner_end <= quotation.inner_start:
@@ -1390,7 +1394,7 @@ class ArgumentFinder:
                              self.words[cue.word].start, self.words[cue.last_word].end)
         sentence = self.words[cue.word].sentence
         start = before
-        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text not in CLAUSE_END | {"\n"}:
+        while start > 0 and self.words[start - 1].sentence == sentence and self.words[start - 1].text not in CLAUSE_END_OR_BREAK:
             start -= 1
         if start >= before:
             return None

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import attrib
-from attrib.lang.ar.tokenizer import QuickRejectingPattern, quick_rejecting
+from attrib.lang.ar.tokenizer import TOKEN_CACHE_CHUNKS, QuickRejectingPattern, quick_rejecting
 
 from ._corpus import all_texts
 
@@ -152,3 +152,12 @@ def test_corpus_tokens_are_those_of_the_plain_patterns(ar_nlp):
     plain.infix_finditer = re.compile(patterns["infix"].pattern).finditer
     for text in all_texts().values():
         assert [(t.idx, t.text) for t in plain(text)] == [(t.idx, t.text) for t in ar_nlp.tokenizer(text)]
+
+
+def test_the_large_token_cache_gives_the_tokens_of_an_uncached_tokenizer(ar_nlp):
+    assert ar_nlp.tokenizer.max_cache_size == TOKEN_CACHE_CHUNKS > spacy.blank("ar").tokenizer.max_cache_size
+    uncached = attrib.load().tokenizer.tokenizer
+    uncached.max_cache_size = 0
+    texts = list(all_texts().values())
+    for text in texts + texts:  # the second round comes out of the cache
+        assert [(t.idx, t.text) for t in ar_nlp.tokenizer(text)] == [(t.idx, t.text) for t in uncached(text)]
