@@ -11,7 +11,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress
+from bisect import bisect_left
+from itertools import compress, count, islice
 
 from . import lexicon
 from .cues import Cue
@@ -52,6 +53,9 @@ CLAUSE_OR_SENTENCE_END = CLAUSE_END | SENTENCE_END
 _TRAILING_MARKS = CLAUSE_OR_SENTENCE_END | {":"}  # dropped from the end of a content
 CLAUSE_END_OR_BREAK = CLAUSE_END | {"\n"}
 NOT_REPORTING = NEGATIONS | AUXILIARIES  # «لم يكشف عن …», «تم نقل …»
+# the words at which a content can end, besides a cue: `_clause_end` looks only at these
+_CLAUSAL_END_MARKS = frozenset({'"'} | SENTENCE_END | CLAUSE_END)
+_PHRASAL_END_MARKS = _CLAUSAL_END_MARKS | CLAUSE_BREAKERS
 TRANSMISSION_VERBS = frozenset(
     fold(pro + w)
     for w in ("نسبت", "نسب", "نقلت", "نقل", "ذكرت", "ذكر", "أوردت", "أورد", "أفادت", "أفاد", "بثت", "نشرت", "نشر")
@@ -276,6 +280,8 @@ class ArgumentFinder:
         for cue in cues:
             for index in range(cue.word, cue.last_word + 1):
                 self.cue_at.setdefault(index, cue)
+        self._cue_words = sorted(self.cue_at)
+        self._outside_phrases = self.vocab.outside_phrases  # looked up for nearly every word a rule reads
 
     # ---- small predicates -------------------------------------------------------------
     def _word(self, index: int) -> Word | None:
@@ -501,14 +507,15 @@ class ArgumentFinder:
     def _phrase_word(self, index: int) -> bool:
         if index >= len(self.words):
             return False
-        return self.words[index].text not in self.vocab.outside_phrases and index not in self.cue_at
+        return self.a.tokens[index] not in self._outside_phrases and index not in self.cue_at
 
     def _modifiers(self, end: int, limit: int, vague: bool = False) -> int:
         """End of the modifiers and title links after a head (from word `end`)."""
         words = self.words
         start = end
         after_nisba = False
-        while end < min(limit, len(words)):
+        bound = min(limit, len(words))
+        while end < bound:
             token = words[end].text
             previous = words[end - 1].text
             if token == '"':
@@ -528,14 +535,14 @@ class ArgumentFinder:
             if end == start and token in self.vocab.places and is_title_head(previous):
                 end += 1  # «سفيرة أمريكا لدى الأمم المتحدة نيكي هايلي»
                 continue
-            if token == "لدي" and end > start and end + 1 < min(limit, len(words)) and self._phrase_word(end + 1):
+            if token == "لدي" and end > start and end + 1 < bound and self._phrase_word(end + 1):
                 end += 2  # «… لدى الأمم المتحدة»
                 continue
             named = self._outlet_name_length(end) if is_title_head(previous) else 0
             if named:
                 end += named  # «مراسل بي بي سي ستيفن ماكدونال»
                 continue
-            if token in self.vocab.demonstratives and end == start and end + 1 < min(limit, len(words)) \
+            if token in self.vocab.demonstratives and end == start and end + 1 < bound \
                     and words[end + 1].text.startswith("ال") and strip_article(words[end + 1].text) not in self.vocab.time_nouns:
                 end += 2  # «أفراد هذه الجماعة»
                 continue
@@ -543,7 +550,7 @@ class ArgumentFinder:
                 token != "باسم" or any(strip_article(w.text) in self.vocab.spokesperson_heads
                                        for w in words[max(0, start - 1):end])
             ):
-                linked = words[end + 1].text if end + 1 < min(limit, len(words)) else ""
+                linked = words[end + 1].text if end + 1 < bound else ""
                 if self._is_organisation_head(linked) or linked.startswith("ل") and not linked.startswith("لل") \
                         and strip_article(linked[1:]) in self.vocab.organisation_heads:
                     # المتحدث باسم بلدية بيدوا، الأمانة العامة لهيئة كبار العلماء
@@ -552,7 +559,7 @@ class ArgumentFinder:
                     end += 2 if end + 1 < len(words) and words[end + 1].text != '"' else 1
                 after_nisba = False
                 continue
-            if token in ("في", "عن", "من") and end + 1 < min(limit, len(words)) and (
+            if token in ("في", "عن", "من") and end + 1 < bound and (
                 words[end + 1].text == '"' or self._phrase_word(end + 1) and (
                     strip_article(words[end + 1].text) in self.vocab.organisation_heads
                     or vague and token != "عن" and strip_article(words[end + 1].text) not in self.vocab.occasion_nouns)
@@ -595,7 +602,7 @@ class ArgumentFinder:
                 end = self._after_body_head(end, limit)
                 continue
             if token.startswith("و") and len(token) > 3 and not is_title_head(token) and self._phrase_word(end) \
-                    and end + 1 < min(limit, len(words)) and words[end + 1].text.startswith("ال"):
+                    and end + 1 < bound and words[end + 1].text.startswith("ال"):
                 end += 2  # وزير الاتصالات وتكنولوجيا المعلومات
                 continue
             break
@@ -610,7 +617,11 @@ class ArgumentFinder:
     def _clause_end(self, start_index: int, clausal: bool) -> int:
         """Index of the first word after the content that starts at `start_index`."""
         index = start_index
+        marks = _CLAUSAL_END_MARKS if clausal else _PHRASAL_END_MARKS
         while index < len(self.words):
+            index = self._next_end_candidate(index, marks)
+            if index >= len(self.words):
+                break
             word = self.words[index]
             token = word.text
             if token == '"':
@@ -631,7 +642,17 @@ class ArgumentFinder:
             if token in CLAUSE_END and index + 1 < len(self.words) and self.words[index + 1].text in COMMA_BREAKERS:
                 return index  # «…، إذ …»، «…، لكنهم …»، «…، الذي …»: the statement ends at the comma
             index += 1
-        return index
+        return len(self.words)
+
+    def _next_end_candidate(self, index: int, marks: frozenset) -> int:
+        """The first word from `index` on that is one of `marks` or a cue (the length of the text
+        if none is): the words between cannot end a content, and a scan in C passes them."""
+        mark = next(compress(count(index), map(marks.__contains__, islice(self.a.tokens, index, None))),
+                    len(self.words))
+        following_cue = bisect_left(self._cue_words, index)
+        if following_cue < len(self._cue_words):
+            return min(mark, self._cue_words[following_cue])
+        return mark
 
     def _content_from(self, start_index: int, start_pos: int | None, clausal: bool,
                       quoted: bool = False) -> tuple[tuple[int, int], str] | None:

@@ -31,16 +31,31 @@ def batch_args(source: Path, out: Path, processes: int) -> list[str]:
     return ["batch", str(source), "-o", str(out), "--processes", str(processes)]
 
 
+def tokenize_all(tokenizer, texts) -> None:
+    for text in texts:
+        tokenizer(text)
+
+
 def test_a_blank_arabic_tokenizer(benchmark, corpus, record):
     tokenizer = spacy.blank("ar")
-    benchmark.pedantic(lambda: [tokenizer(text) for text in corpus.texts], rounds=5, warmup_rounds=1, iterations=1)
+    benchmark.pedantic(tokenize_all, args=(tokenizer, corpus.texts), rounds=5, warmup_rounds=1, iterations=1)
     record("a_tokenizer", benchmark.stats.stats.min, corpus)
 
 
 def test_b_full_attribution_pipeline(benchmark, corpus, record):
+    """Each round of the pipeline follows a round of the tokenizer, so that a spell of other work on
+    the machine slows both: (a) is then the fastest of these rounds and of its own test's."""
     nlp = attrib.load()
+    tokenizer = spacy.blank("ar")
     failures = analyse_all(nlp, corpus.texts)  # the warm-up round
-    benchmark.pedantic(analyse_all, args=(nlp, corpus.texts), rounds=3, iterations=1)
+    tokenize_all(tokenizer, corpus.texts)
+
+    def tokenizer_round():
+        start = time.perf_counter()
+        tokenize_all(tokenizer, corpus.texts)
+        record.fastest("a_tokenizer", time.perf_counter() - start, corpus)
+
+    benchmark.pedantic(analyse_all, args=(nlp, corpus.texts), setup=tokenizer_round, rounds=5, iterations=1)
     record("b_pipeline", benchmark.stats.stats.min, corpus, engine_failures=failures)
 
 

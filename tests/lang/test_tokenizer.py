@@ -7,6 +7,7 @@ import re
 
 import pytest
 import spacy
+from spacy.symbols import ORTH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -161,3 +162,25 @@ def test_the_large_token_cache_gives_the_tokens_of_an_uncached_tokenizer(ar_nlp)
     texts = list(all_texts().values())
     for text in texts + texts:  # the second round comes out of the cache
         assert [(t.idx, t.text) for t in ar_nlp.tokenizer(text)] == [(t.idx, t.text) for t in uncached(text)]
+
+
+def test_no_special_case_only_makes_one_character_a_token(ar_nlp):
+    rules = ar_nlp.tokenizer.rules
+    assert not [orth for orth in rules if len(orth) == 1 and rules[orth] == [{ORTH: orth}]]
+    assert "\xa0" in rules and "’’" in rules  # a rule that sets a norm, or joins characters, stays
+
+
+WHITESPACE_AND_SINGLE_CHARACTERS = [
+    "قال:\n«نعم»\n\nوأضاف\t“لا”",
+    "الرئيس — كما قال — ’نعم’ و'لا'",
+    "وقال :\u00a0\"نحن\"\n—\n’",
+]
+
+
+def test_the_tokens_are_those_of_spacys_full_special_cases(ar_nlp):
+    full = attrib.load().tokenizer.tokenizer
+    full.rules = spacy.blank("ar").tokenizer.rules
+    assert len(full.rules) > len(ar_nlp.tokenizer.rules)
+    for text in WHITESPACE_AND_SINGLE_CHARACTERS + list(all_texts().values()):
+        assert [(t.idx, t.text, t.norm_) for t in ar_nlp.tokenizer(text)] == [
+            (t.idx, t.text, t.norm_) for t in full(text)]

