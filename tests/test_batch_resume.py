@@ -19,8 +19,10 @@ from attrib.batch import BatchJobError, BatchOptions, run
 from attrib.batch_output import BUFFER_BYTES, BatchOutput, recover_gzip, recover_plain
 
 ROOT = Path(__file__).resolve().parent.parent
-LINES = 400
-KILL_AFTER_LINES = LINES // 4
+# The job is stopped once KILL_AFTER_LINES lines are on disk; the rest must take long enough (well
+# over a second with 2 processes) that a stop always lands mid-run, however quick the engine gets.
+LINES = 1200
+KILL_AFTER_LINES = 100
 
 
 def gold_records() -> list[dict]:
