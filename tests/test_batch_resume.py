@@ -19,8 +19,8 @@ from attrib.batch import BatchJobError, BatchOptions, run
 from attrib.batch_output import BUFFER_BYTES, BatchOutput, recover_gzip, recover_plain
 
 ROOT = Path(__file__).resolve().parent.parent
-# The job is stopped once KILL_AFTER_LINES lines are on disk; the rest must take long enough (well
-# over a second with 2 processes) that a stop always lands mid-run, however quick the engine gets.
+# The job is stopped once KILL_AFTER_LINES lines are on disk; the rest must take long enough (most of
+# a second with 2 processes) that a stop lands mid-run, however quick the engine gets.
 LINES = 1200
 KILL_AFTER_LINES = 100
 
@@ -108,7 +108,7 @@ def start_and_stop(job_input: Path, out: Path, stop, *options: str,
                    after_lines: int = KILL_AFTER_LINES) -> tuple[subprocess.Popen, list[int]]:
     """Start a real run, let it write `after_lines` lines, then `stop` it; the workers it had."""
     process = subprocess.Popen(batch_command(job_input, out, *options), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, start_new_session=True)
+                               stderr=subprocess.PIPE, start_new_session=True, preexec_fn=_as_foreground_job)
     try:
         deadline = time.monotonic() + 60
         while readable_lines(partial_of(out)) < after_lines:
@@ -123,6 +123,12 @@ def start_and_stop(job_input: Path, out: Path, stop, *options: str,
             process.kill()
             process.wait()
     return process, workers
+
+
+def _as_foreground_job() -> None:
+    """Ctrl-C as a terminal's foreground job gets it: a run started from a background job or by a
+    CI runner inherits an ignored SIGINT, and Python then never turns it into KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def kill_9(process: subprocess.Popen) -> None:
