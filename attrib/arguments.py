@@ -9,9 +9,9 @@ a quote before its cue ("…"، قال), a source preposition (بحسب X), a no
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from bisect import bisect_left
 from itertools import compress, count, islice
 
 from . import lexicon
@@ -281,7 +281,6 @@ class ArgumentFinder:
             for index in range(cue.word, cue.last_word + 1):
                 self.cue_at.setdefault(index, cue)
         self._cue_words = sorted(self.cue_at)
-        self._outside_phrases = self.vocab.outside_phrases  # looked up for nearly every word a rule reads
 
     # ---- small predicates -------------------------------------------------------------
     def _word(self, index: int) -> Word | None:
@@ -507,7 +506,7 @@ class ArgumentFinder:
     def _phrase_word(self, index: int) -> bool:
         if index >= len(self.words):
             return False
-        return self.a.tokens[index] not in self._outside_phrases and index not in self.cue_at
+        return self.a.tokens[index] not in self.vocab.outside_phrases and index not in self.cue_at
 
     def _modifiers(self, end: int, limit: int, vague: bool = False) -> int:
         """End of the modifiers and title links after a head (from word `end`)."""
@@ -618,10 +617,7 @@ class ArgumentFinder:
         """Index of the first word after the content that starts at `start_index`."""
         index = start_index
         marks = _CLAUSAL_END_MARKS if clausal else _PHRASAL_END_MARKS
-        while index < len(self.words):
-            index = self._next_end_candidate(index, marks)
-            if index >= len(self.words):
-                break
+        while (index := self._next_end_candidate(index, marks)) < len(self.words):
             word = self.words[index]
             token = word.text
             if token == '"':

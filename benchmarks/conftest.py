@@ -74,31 +74,23 @@ def _needs_benchmarking(request):
         pytest.skip("benchmarks are off by default: run with --benchmark-enable")
 
 
-def record_figures(name: str, seconds: float, corpus: Corpus, docs: int | None = None, **extra) -> None:
-    """Keep one measurement for the closing report: `seconds` for `docs` documents of `corpus`."""
+def record_figures(name: str, seconds: float, corpus: Corpus, docs: int | None = None, *,
+                   unless_slower: bool = False, **extra) -> None:
+    """Keep one measurement for the closing report: `seconds` for `docs` documents of `corpus`;
+    with `unless_slower`, only if no faster one of `name` is kept."""
+    if unless_slower and name in FIGURES and FIGURES[name]["seconds"] <= seconds:
+        return
     docs = corpus.docs if docs is None else docs
     words = corpus.words * docs // corpus.docs
     FIGURES[name] = {"seconds": seconds, "docs": docs, "docs_per_s": docs / seconds, "words_per_s": words / seconds,
                      **extra}
 
 
-def record_fastest(name: str, seconds: float, corpus: Corpus) -> None:
-    """`record_figures`, unless an earlier measurement of `name` was faster."""
-    if name not in FIGURES or seconds < FIGURES[name]["seconds"]:
-        record_figures(name, seconds, corpus)
-
-
-class Recorder:
-    """`record(name, seconds, corpus, docs=None, **extra)` keeps a measurement for the closing report;
-    `record.fastest(name, seconds, corpus)` keeps it only if it beats the one kept."""
-
-    __call__ = staticmethod(record_figures)
-    fastest = staticmethod(record_fastest)
-
-
 @pytest.fixture
-def record() -> Recorder:
-    return Recorder()
+def record():
+    """`record(name, seconds, corpus, docs=None, *, unless_slower=False, **extra)` keeps a measurement
+    for the closing report."""
+    return record_figures
 
 
 def cpu_model() -> str:

@@ -53,7 +53,7 @@ def test_b_full_attribution_pipeline(benchmark, corpus, record):
     def tokenizer_round():
         start = time.perf_counter()
         tokenize_all(tokenizer, corpus.texts)
-        record.fastest("a_tokenizer", time.perf_counter() - start, corpus)
+        record("a_tokenizer", time.perf_counter() - start, corpus, unless_slower=True)
 
     benchmark.pedantic(analyse_all, args=(nlp, corpus.texts), setup=tokenizer_round, rounds=5, iterations=1)
     record("b_pipeline", benchmark.stats.stats.min, corpus, engine_failures=failures)
